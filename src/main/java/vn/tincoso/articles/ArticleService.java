@@ -1,0 +1,154 @@
+package vn.tincoso.articles;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.config.VietnamTime;
+import vn.tincoso.directives.DirectiveRegistry;
+import vn.tincoso.directives.DirectiveRepository;
+import vn.tincoso.directives.DirectiveView;
+import vn.tincoso.organisations.Organisation;
+import vn.tincoso.organisations.OrganisationRef;
+import vn.tincoso.organisations.OrganisationRepository;
+import vn.tincoso.text.VietnameseText;
+import vn.tincoso.web.InvalidParameterException;
+import vn.tincoso.web.PageCursor;
+
+/** Reading feeds and articles, and storing tagged articles. */
+@ApplicationScoped
+public class ArticleService {
+
+    static final int MAX_SLUG_LENGTH = 80;
+
+    private final ArticleRepository articles;
+    private final OrganisationRepository organisations;
+    private final DirectiveRepository directives;
+    private final DirectiveRegistry registry;
+    private final TincosoConfig config;
+    private final Clock clock;
+
+    ArticleService(ArticleRepository articles, OrganisationRepository organisations, DirectiveRepository directives,
+            DirectiveRegistry registry, TincosoConfig config, Clock clock) {
+        this.articles = articles;
+        this.organisations = organisations;
+        this.directives = directives;
+        this.registry = registry;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** One page of a feed; a directive nobody has cited yet gives an empty feed, an unknown organisation an error. */
+    @Transactional
+    public ArticlePage list(ArticleQuery query) {
+        ArticleFilter filter = query.filter();
+        Long organisationId = null;
+        if (filter.org() != null) {
+            organisationId = organisations.findBySlug(filter.org())
+                    .orElseThrow(() -> new InvalidParameterException("org", "không có đơn vị '" + filter.org() + "'"))
+                    .id;
+        }
+        Long directiveId = null;
+        if (filter.directive() != null) {
+            Optional<Long> known = directives.findBySlug(filter.directive().slug()).map(directive -> directive.id);
+            if (known.isEmpty()) {
+                return new ArticlePage(List.of(), null);
+            }
+            directiveId = known.get();
+        }
+        ArticleCriteria criteria = new ArticleCriteria(filter.levels(), organisationId, filter.exactOrg(), directiveId,
+                filter.type(), filter.issuer(), filter.from(), filter.to(), filter.q());
+        // One entry more than asked tells whether another page follows.
+        List<ArticleRepository.PageEntry> entries = articles.page(criteria, query.sort(), query.cursor(), query.limit() + 1);
+        boolean more = entries.size() > query.limit();
+        List<ArticleRepository.PageEntry> page = more ? entries.subList(0, query.limit()) : entries;
+        Map<Long, ArticleRepository.PageEntry> entryById = page.stream()
+                .collect(Collectors.toMap(ArticleRepository.PageEntry::id, Function.identity()));
+        List<Article> tagged = articles.withTags(page.stream().map(ArticleRepository.PageEntry::id).toList());
+        List<ArticleSummary> items = tagged.stream()
+                .map(article -> summary(article, Snippets.toHtml(entryById.get(article.id).snippet())))
+                .toList();
+        PageCursor next = null;
+        if (more && !tagged.isEmpty()) {
+            Article last = tagged.get(tagged.size() - 1);
+            next = new PageCursor(query.sort().code(), filter.fingerprint(query.sort()), last.publishedAt, last.id,
+                    entryById.get(last.id).rank());
+        }
+        return new ArticlePage(items, next);
+    }
+
+    @Transactional
+    public Optional<ArticleView> find(String idOrSlug) {
+        return articles.findPublished(idOrSlug).map(this::view);
+    }
+
+    /** Stores an article with its tags; its organisation must exist, its directives are registered on first mention. */
+    @Transactional
+    public Article store(NewArticle input) {
+        Organisation organisation = organisations.findBySlug(input.organisation())
+                .orElseThrow(() -> new IllegalArgumentException("no organisation " + input.organisation()));
+        Instant now = clock.instant();
+        Article article = new Article();
+        article.title = VietnameseText.clean(input.title());
+        article.slug = uniqueSlug(input.slug() != null ? input.slug() : VietnameseText.slugify(article.title, MAX_SLUG_LENGTH));
+        article.body = input.body().stream().map(VietnameseText::nfc).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        article.summary = input.summary() != null ? VietnameseText.clean(input.summary()) : Summaries.fromBody(article.body);
+        article.section = VietnameseText.clean(input.section());
+        // PostgreSQL keeps microseconds; truncating here keeps cursors equal to what is stored.
+        article.publishedAt = input.publishedAt() == null ? null : input.publishedAt().truncatedTo(ChronoUnit.MICROS);
+        article.byline = VietnameseText.clean(input.byline());
+        article.sourceUrl = input.sourceUrl();
+        article.viewCount = input.viewCount();
+        article.status = input.status();
+        article.organisation = organisation;
+        input.directives().forEach(mention -> article.directives.add(
+                registry.register(mention.code(), mention.issuedOn(), mention.title())));
+        article.createdAt = now;
+        article.updatedAt = now;
+        articles.persist(article);
+        return article;
+    }
+
+    private String uniqueSlug(String base) {
+        Set<String> taken = new HashSet<>(articles.slugsStartingWith(base));
+        String slug = base;
+        for (int suffix = 2; taken.contains(slug); suffix++) {
+            slug = base + "-" + suffix;
+        }
+        return slug;
+    }
+
+    private ArticleSummary summary(Article article, String snippet) {
+        return new ArticleSummary(article.id, article.slug, article.title, article.summary, article.section,
+                VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
+                publicUrl(article), OrganisationRef.of(article.organisation), directiveViews(article), snippet);
+    }
+
+    private ArticleView view(Article article) {
+        List<OrganisationRef> chain = organisations.chainOf(article.organisation.id).stream().map(OrganisationRef::of).toList();
+        return new ArticleView(article.id, article.slug, article.title, article.summary, article.body, article.section,
+                VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
+                publicUrl(article), OrganisationRef.of(article.organisation), chain, directiveViews(article),
+                VietnamTime.of(article.createdAt), VietnamTime.of(article.updatedAt), article.version);
+    }
+
+    private static List<DirectiveView> directiveViews(Article article) {
+        return article.directives.stream().map(directive -> DirectiveView.of(directive, null)).toList();
+    }
+
+    private URI publicUrl(Article article) {
+        return URI.create(config.publicBaseUrl() + "/api/v1/articles/" + article.slug);
+    }
+}

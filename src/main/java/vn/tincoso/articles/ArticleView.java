@@ -1,0 +1,38 @@
+package vn.tincoso.articles;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import vn.tincoso.directives.DirectiveView;
+import vn.tincoso.organisations.OrganisationRef;
+
+/**
+ * A whole article.
+ *
+ * @param organisationChain the organisation and its ancestors, from the unit up: ward → district → city
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ArticleView(
+        long id,
+        String slug,
+        String title,
+        String summary,
+        @Schema(description = "Các đoạn văn, theo thứ tự") List<String> body,
+        String section,
+        @Schema(example = "2024-06-03T14:35:00+07:00") OffsetDateTime publishedAt,
+        String byline,
+        @Schema(format = "uri") String sourceUrl,
+        int viewCount,
+        URI url,
+        OrganisationRef organisation,
+        List<OrganisationRef> organisationChain,
+        List<DirectiveView> directives,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @Schema(description = "Tăng mỗi lần bài được sửa") int version) {
+}

@@ -1,0 +1,82 @@
+package vn.tincoso.directives;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.tincoso.text.VietnameseText;
+
+/**
+ * A directive's identity, parsed from any of its spellings. Party documents read number-TYPE/ISSUER
+ * ("11-ĐA/TU"); State documents read number/year/TYPE-ISSUER ("30/2020/NĐ-CP"). Portals print them with
+ * spaces around the dash, en or em dashes, no dash at all, "số" before the number, in lower case or
+ * without diacritics; all of those parse to one canonical code, and so does the code's slug.
+ *
+ * @param number the number, at least two digits as the documents print it ("09", "11", "123")
+ * @param year   the year of a State document, null for a Party document
+ */
+public record DirectiveCode(String number, Integer year, DocumentType type, Issuer issuer) {
+
+    // Hyphen, the Unicode dashes (en, em, ...) and the minus sign.
+    private static final String DASHES = "\\-\u2010-\u2015\u2212";
+    private static final String DASH = "[" + DASHES + "]";
+    private static final String SLASH_OR_DASH = "[/" + DASHES + "]";
+    private static final Pattern PARTY = Pattern.compile(
+            "(?:so\\s*)?(\\d{1,4})\\s*(?:" + DASH + "\\s*)?([a-z]{1,6})\\s*" + SLASH_OR_DASH + "\\s*([a-z]{1,8})");
+    private static final Pattern STATE = Pattern.compile(
+            "(?:so\\s*)?(\\d{1,4})\\s*" + SLASH_OR_DASH + "\\s*((?:19|20|21)\\d{2})\\s*" + SLASH_OR_DASH
+                    + "\\s*([a-z]{1,6})\\s*" + DASH + "\\s*([a-z]{1,8})");
+
+    /** Parses a whole string as one code: "11 - ĐA/TU", "11-da-tu", "số 30/2020/NĐ-CP". Empty when it is not one. */
+    public static Optional<DirectiveCode> parse(String text) {
+        if (text == null || text.length() > 64) {
+            return Optional.empty();
+        }
+        String folded = VietnameseText.fold(VietnameseText.clean(text));
+        Matcher state = STATE.matcher(folded);
+        if (state.matches()) {
+            return of(state.group(1), Integer.valueOf(state.group(2)), state.group(3), state.group(4));
+        }
+        Matcher party = PARTY.matcher(folded);
+        if (party.matches()) {
+            return of(party.group(1), null, party.group(2), party.group(3));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DirectiveCode> of(String digits, Integer year, String type, String issuer) {
+        String number = canonicalNumber(digits);
+        if (number == null) {
+            return Optional.empty();
+        }
+        return DocumentType.fromCode(type).flatMap(documentType -> Issuer.fromCode(issuer)
+                .map(issuingBody -> new DirectiveCode(number, year, documentType, issuingBody)));
+    }
+
+    /** Leading zeros dropped, then padded to two digits: "9", "09" and "009" are all "09". Null for zero. */
+    private static String canonicalNumber(String digits) {
+        String bare = digits.replaceFirst("^0+", "");
+        if (bare.isEmpty()) {
+            return null;
+        }
+        return bare.length() == 1 ? "0" + bare : bare;
+    }
+
+    /** "11-ĐA/TU" or "30/2020/NĐ-CP". */
+    public String code() {
+        if (year == null) {
+            return number + "-" + type.code() + "/" + issuer.code();
+        }
+        return number + "/" + year + "/" + type.code() + "-" + issuer.code();
+    }
+
+    /** "11-da-tu" or "30-2020-nd-cp". */
+    public String slug() {
+        return VietnameseText.slugify(code());
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}

@@ -1,0 +1,49 @@
+package vn.tincoso.directives;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class DirectiveRepository implements PanacheRepository<Directive> {
+
+    /** Unique index on slug. */
+    public Optional<Directive> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** The registry, optionally of one type and/or issuer (directive_type_issuer, directive_issuer), in code order. */
+    public List<Directive> listFiltered(DocumentType type, Issuer issuer) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (type != null) {
+            where.append(" and docType = :type");
+            params.put("type", type.code());
+        }
+        if (issuer != null) {
+            where.append(" and issuer = :issuer");
+            params.put("issuer", issuer.code());
+        }
+        return list(where + " order by issuer, docType, coalesce(year, 0), length(number), number", params);
+    }
+
+    /** Published articles per directive (article_directive_by_directive). */
+    public Map<Long, Long> articleCounts(List<Long> directiveIds) {
+        if (directiveIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = getEntityManager().createQuery("""
+                select d.id, count(a) from Article a join a.directives d
+                 where a.status = vn.tincoso.articles.ArticleStatus.PUBLISHED and d.id in :ids
+                 group by d.id
+                """, Object[].class).setParameter("ids", directiveIds).getResultList();
+        Map<Long, Long> counts = new HashMap<>();
+        rows.forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    }
+}

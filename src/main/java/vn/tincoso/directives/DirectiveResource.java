@@ -1,0 +1,64 @@
+package vn.tincoso.directives;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.tincoso.web.Problem;
+import vn.tincoso.web.QueryParameters;
+import vn.tincoso.web.ResourceNotFoundException;
+
+@Path("/api/v1/directives")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Văn bản", description = "Danh mục đề án, chỉ thị, nghị quyết… mà các bài viết thực hiện")
+public class DirectiveResource {
+
+    private final DirectiveService directives;
+
+    DirectiveResource(DirectiveService directives) {
+        this.directives = directives;
+    }
+
+    @GET
+    @Operation(summary = "Danh mục văn bản, kèm số bài thực hiện mỗi văn bản",
+            description = "Theo thứ tự cơ quan ban hành, loại, năm, số. Không phân trang: danh mục có kích thước giới hạn.")
+    @APIResponse(responseCode = "200", description = "Các văn bản",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DirectiveView.class)))
+    @APIResponse(responseCode = "400", description = "type hoặc issuer không có trong danh mục",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<DirectiveView> list(
+            @Parameter(description = "Loại văn bản, không phân biệt dấu và hoa thường", example = "ĐA") @QueryParam("type") String type,
+            @Parameter(description = "Cơ quan ban hành, không phân biệt dấu và hoa thường", example = "TU") @QueryParam("issuer") String issuer,
+            @Context UriInfo request) {
+        QueryParameters params = new QueryParameters(request.getQueryParameters());
+        return directives.list(DocumentType.fromParameter(params, "type"), Issuer.fromParameter(params, "issuer"));
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "Một văn bản",
+            description = "Theo slug (11-da-tu) hoặc bất kỳ cách viết nào của mã không chứa \"/\" (11-DA-TU, 11 - ĐA - TU).")
+    @APIResponse(responseCode = "200", description = "Văn bản",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectiveView.class)))
+    @APIResponse(responseCode = "404", description = "Không có văn bản với mã này",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DirectiveView get(@Parameter(example = "11-da-tu") @PathParam("slug") String slug) {
+        return directives.find(slug).orElseThrow(() -> new ResourceNotFoundException("Không có văn bản '" + slug + "'."));
+    }
+}

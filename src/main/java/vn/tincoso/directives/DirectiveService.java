@@ -1,0 +1,35 @@
+package vn.tincoso.directives;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** The directive registry as the API shows it, with article counts. */
+@ApplicationScoped
+public class DirectiveService {
+
+    private final DirectiveRepository directives;
+
+    DirectiveService(DirectiveRepository directives) {
+        this.directives = directives;
+    }
+
+    @Transactional
+    public List<DirectiveView> list(DocumentType type, Issuer issuer) {
+        List<Directive> found = directives.listFiltered(type, issuer);
+        Map<Long, Long> counts = directives.articleCounts(found.stream().map(directive -> directive.id).toList());
+        return found.stream().map(directive -> DirectiveView.of(directive, counts.getOrDefault(directive.id, 0L))).toList();
+    }
+
+    /** By any spelling of the code, the slug included. */
+    @Transactional
+    public Optional<DirectiveView> find(String codeOrSlug) {
+        return DirectiveCode.parse(codeOrSlug)
+                .flatMap(code -> directives.findBySlug(code.slug()))
+                .map(directive -> DirectiveView.of(directive,
+                        directives.articleCounts(List.of(directive.id)).getOrDefault(directive.id, 0L)));
+    }
+}

@@ -1,0 +1,34 @@
+package vn.tincoso.directives;
+
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A directive as the API prints it, in article payloads and in the registry.
+ *
+ * @param articleCount published articles implementing it; only in the registry endpoints
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DirectiveView(
+        @Schema(example = "11-ĐA/TU") String code,
+        @Schema(example = "11-da-tu") String slug,
+        @Schema(example = "11") String number,
+        @Schema(description = "Năm ban hành, chỉ với văn bản nhà nước (30/2020/NĐ-CP)") Integer year,
+        @Schema(example = "ĐA") String type,
+        @Schema(example = "Đề án") String typeName,
+        @Schema(example = "TU") String issuer,
+        @Schema(example = "Thành ủy/Tỉnh ủy") String issuerName,
+        @Schema(example = "2021-12-06") LocalDate issuedOn,
+        @Schema(example = "Nâng cao chất lượng sinh hoạt chi bộ thuộc Đảng bộ Thành phố Hà Nội trong tình hình mới") String title,
+        Long articleCount) {
+
+    public static DirectiveView of(Directive directive, Long articleCount) {
+        DirectiveCode code = directive.parsedCode();
+        return new DirectiveView(directive.code, directive.slug, directive.number, directive.year,
+                code.type().code(), code.type().label(), code.issuer().code(), code.issuer().label(),
+                directive.issuedOn, directive.title, articleCount);
+    }
+}

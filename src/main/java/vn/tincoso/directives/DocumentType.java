@@ -1,0 +1,67 @@
+package vn.tincoso.directives;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import vn.tincoso.text.VietnameseText;
+import vn.tincoso.web.InvalidParameterException;
+import vn.tincoso.web.QueryParameters;
+
+/**
+ * The document types a directive code can carry ("ĐA" in "11-ĐA/TU", "NĐ" in "30/2020/NĐ-CP"). A closed
+ * list: a code whose type is not here is not a directive code (which keeps "03 năm" and the like out).
+ */
+public enum DocumentType {
+    DE_AN("ĐA", "Đề án"),
+    CHI_THI("CT", "Chỉ thị"),
+    NGHI_QUYET("NQ", "Nghị quyết"),
+    KET_LUAN("KL", "Kết luận"),
+    HUONG_DAN("HD", "Hướng dẫn"),
+    KE_HOACH("KH", "Kế hoạch"),
+    QUYET_DINH("QĐ", "Quyết định"),
+    QUY_DINH("QĐi", "Quy định"),
+    CHUONG_TRINH("CTr", "Chương trình"),
+    THONG_BAO("TB", "Thông báo"),
+    BAO_CAO("BC", "Báo cáo"),
+    TO_TRINH("TTr", "Tờ trình"),
+    QUY_CHE("QC", "Quy chế"),
+    CONG_VAN("CV", "Công văn"),
+    NGHI_DINH("NĐ", "Nghị định"),
+    THONG_TU("TT", "Thông tư"),
+    THONG_TU_LIEN_TICH("TTLT", "Thông tư liên tịch");
+
+    private static final Map<String, DocumentType> BY_FOLDED_CODE = Arrays.stream(values())
+            .collect(Collectors.toMap(type -> VietnameseText.fold(type.code), Function.identity()));
+
+    private final String code;
+    private final String label;
+
+    DocumentType(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    /** The canonical spelling: "ĐA", "QĐi". */
+    public String code() {
+        return code;
+    }
+
+    /** The Vietnamese name: "Đề án". */
+    public String label() {
+        return label;
+    }
+
+    /** Accepts any case and spelling without diacritics: "da", "DA", "ĐA" all give {@link #DE_AN}. */
+    public static Optional<DocumentType> fromCode(String code) {
+        return Optional.ofNullable(BY_FOLDED_CODE.get(VietnameseText.fold(code.strip())));
+    }
+
+    /** The value of an optional query parameter; null when absent. */
+    public static DocumentType fromParameter(QueryParameters params, String name) {
+        return params.single(name).map(code -> fromCode(code).orElseThrow(() ->
+                new InvalidParameterException(name, "không có loại văn bản '" + code + "'"))).orElse(null);
+    }
+}

@@ -1,0 +1,59 @@
+package vn.tincoso.organisations;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import vn.tincoso.web.InvalidParameterException;
+import vn.tincoso.web.QueryParameters;
+
+/** Where a unit sits in the tree, from the top. */
+public enum Level {
+    /** Thành phố or tỉnh. */
+    CITY("city"),
+    /** Quận, huyện or thị xã. */
+    DISTRICT("district"),
+    /** Phường, xã or thị trấn. */
+    WARD("ward"),
+    /** A residential group (tổ dân phố) or party cell (chi bộ) below a ward. */
+    GROUP("group");
+
+    private final String code;
+
+    Level(String code) {
+        this.code = code;
+    }
+
+    /** The lower-case code used in the API and the database: "ward". */
+    public String code() {
+        return code;
+    }
+
+    public static Optional<Level> fromCode(String code) {
+        return Arrays.stream(values()).filter(level -> level.code.equals(code)).findFirst();
+    }
+
+    /** The levels named by a repeatable query parameter ("level=ward&level=group" or "level=ward,group"). */
+    public static Set<Level> fromParameter(QueryParameters params, String name) {
+        Set<Level> levels = EnumSet.noneOf(Level.class);
+        for (String code : params.all(name)) {
+            levels.add(fromCode(code).orElseThrow(() -> new InvalidParameterException(name,
+                    "không có cấp '" + code + "' (chỉ city, district, ward, group)")));
+        }
+        return levels;
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Converter implements jakarta.persistence.AttributeConverter<Level, String> {
+        @Override
+        public String convertToDatabaseColumn(Level level) {
+            return level == null ? null : level.code;
+        }
+
+        @Override
+        public Level convertToEntityAttribute(String code) {
+            return code == null ? null : fromCode(code).orElseThrow(() -> new IllegalStateException("unknown level " + code));
+        }
+    }
+}

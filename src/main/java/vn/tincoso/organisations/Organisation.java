@@ -1,0 +1,36 @@
+package vn.tincoso.organisations;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A unit in the tree. Its ltree path is kept by the database from parent_id (see V2 migration) and is
+ * not mapped here: the application never writes it, and reads it only in tree queries.
+ */
+@Entity
+@Table(name = "organisation")
+public class Organisation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+
+    public String name;
+
+    public Level level;
+
+    @Column(name = "parent_id")
+    public Long parentId;
+
+    public Instant createdAt;
+
+    public Instant updatedAt;
+}

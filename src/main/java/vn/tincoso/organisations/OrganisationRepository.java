@@ -1,0 +1,48 @@
+package vn.tincoso.organisations;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class OrganisationRepository implements PanacheRepository<Organisation> {
+
+    /** Unique index on slug. */
+    public Optional<Organisation> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** The unit and its ancestors, from the unit up to the root (organisation_path: path @&gt;). */
+    @SuppressWarnings("unchecked")
+    public List<Organisation> chainOf(long organisationId) {
+        return getEntityManager().createNativeQuery("""
+                select o.* from organisation o
+                 where o.path @> (select path from organisation where id = :id)
+                 order by nlevel(o.path) desc
+                """, Organisation.class)
+                .setParameter("id", organisationId)
+                .getResultList();
+    }
+
+    /** Direct children (organisation_parent), by name. */
+    public List<Organisation> childrenOf(long organisationId) {
+        return list("parentId = ?1 order by name", organisationId);
+    }
+
+    /** Published articles held by each unit itself (article_organisation_feed, index-only). */
+    public Map<Long, Long> ownArticleCounts() {
+        List<Object[]> rows = getEntityManager().createQuery("""
+                select a.organisation.id, count(a) from Article a
+                 where a.status = vn.tincoso.articles.ArticleStatus.PUBLISHED
+                 group by a.organisation.id
+                """, Object[].class).getResultList();
+        Map<Long, Long> counts = new HashMap<>();
+        rows.forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    }
+}

@@ -1,0 +1,81 @@
+package vn.tincoso.organisations;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.tincoso.web.InvalidParameterException;
+import vn.tincoso.web.Problem;
+import vn.tincoso.web.QueryParameters;
+import vn.tincoso.web.ResourceNotFoundException;
+
+@Path("/api/v1/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Đơn vị", description = "Cây đơn vị: thành phố > quận/huyện > phường/xã > tổ dân phố/chi bộ")
+public class OrganisationResource {
+
+    private final OrganisationService organisations;
+
+    OrganisationResource(OrganisationService organisations) {
+        this.organisations = organisations;
+    }
+
+    @GET
+    @Operation(summary = "Các đơn vị, dạng cây hoặc danh sách phẳng, kèm số bài",
+            description = "Mặc định là cây. Với level (hoặc view=flat) là danh sách phẳng các đơn vị ở cấp đó. "
+                    + "Không phân trang: danh bạ đơn vị có kích thước cố định.")
+    @APIResponse(responseCode = "200", description = "Cây (OrganisationNode[]) hoặc danh sách phẳng (OrganisationSummary[])",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    oneOf = {OrganisationNode.class, OrganisationSummary.class})))
+    @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<?> list(
+            @Parameter(description = "Chỉ các đơn vị ở cấp này (lặp lại được); trả về danh sách phẳng",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
+                            enumeration = {"city", "district", "ward", "group"}))
+            @QueryParam("level") List<String> level,
+            @Parameter(description = "tree (mặc định) hoặc flat", schema = @Schema(enumeration = {"tree", "flat"}))
+            @QueryParam("view") String view,
+            @Context UriInfo request) {
+        QueryParameters params = new QueryParameters(request.getQueryParameters());
+        Set<Level> levels = Level.fromParameter(params, "level");
+        Optional<String> chosenView = params.single("view");
+        if (chosenView.isPresent() && !chosenView.get().equals("tree") && !chosenView.get().equals("flat")) {
+            throw new InvalidParameterException("view", "chỉ nhận tree hoặc flat");
+        }
+        boolean flat = !levels.isEmpty() || chosenView.filter("flat"::equals).isPresent();
+        if (flat && chosenView.filter("tree"::equals).isPresent()) {
+            throw new InvalidParameterException("view", "view=tree không đi cùng level (level cho danh sách phẳng)");
+        }
+        return flat ? organisations.flat(levels) : organisations.tree();
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "Một đơn vị, kèm các cấp trên, các đơn vị trực thuộc và số bài")
+    @APIResponse(responseCode = "200", description = "Đơn vị",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
+    @APIResponse(responseCode = "404", description = "Không có đơn vị với slug này",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganisationDetail get(@Parameter(example = "quan-hai-ba-trung") @PathParam("slug") String slug) {
+        return organisations.find(slug)
+                .orElseThrow(() -> new ResourceNotFoundException("Không có đơn vị '" + slug + "'."));
+    }
+}

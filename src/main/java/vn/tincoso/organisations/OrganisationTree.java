@@ -1,0 +1,94 @@
+package vn.tincoso.organisations;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every unit with its children and article counts, built in memory from one read of each table. */
+final class OrganisationTree {
+
+    private static final Comparator<Organisation> BY_NAME = Comparator.comparing((Organisation o) -> o.name)
+            .thenComparing(o -> o.slug);
+
+    private final Map<Long, Organisation> byId = new HashMap<>();
+    private final Map<Long, List<Organisation>> childrenById = new HashMap<>();
+    private final List<Organisation> roots = new ArrayList<>();
+    private final Map<Long, Long> ownCounts;
+    private final Map<Long, Long> subtreeCounts = new HashMap<>();
+
+    OrganisationTree(List<Organisation> organisations, Map<Long, Long> ownCounts) {
+        this.ownCounts = ownCounts;
+        organisations.forEach(organisation -> byId.put(organisation.id, organisation));
+        for (Organisation organisation : organisations) {
+            if (organisation.parentId == null) {
+                roots.add(organisation);
+            } else {
+                childrenById.computeIfAbsent(organisation.parentId, id -> new ArrayList<>()).add(organisation);
+            }
+        }
+        roots.sort(BY_NAME);
+        childrenById.values().forEach(children -> children.sort(BY_NAME));
+        roots.forEach(this::countSubtree);
+    }
+
+    private long countSubtree(Organisation organisation) {
+        long count = own(organisation);
+        for (Organisation child : children(organisation)) {
+            count += countSubtree(child);
+        }
+        subtreeCounts.put(organisation.id, count);
+        return count;
+    }
+
+    List<OrganisationNode> nested() {
+        return roots.stream().map(this::node).toList();
+    }
+
+    /** Units of the given levels (all when empty), ordered by level, then depth-first by name. */
+    List<OrganisationSummary> flat(Set<Level> levels) {
+        List<OrganisationSummary> flat = new ArrayList<>();
+        roots.forEach(root -> collect(root, levels, flat));
+        flat.sort(Comparator.comparing(summary -> Level.fromCode(summary.level()).orElseThrow()));
+        return flat;
+    }
+
+    OrganisationDetail detail(Organisation organisation) {
+        List<OrganisationRef> ancestors = new ArrayList<>();
+        for (Long parentId = organisation.parentId; parentId != null; parentId = byId.get(parentId).parentId) {
+            ancestors.add(OrganisationRef.of(byId.get(parentId)));
+        }
+        return new OrganisationDetail(organisation.slug, organisation.name, organisation.level.code(),
+                subtreeCounts.get(organisation.id), own(organisation), ancestors,
+                children(organisation).stream().map(this::summary).toList());
+    }
+
+    private void collect(Organisation organisation, Set<Level> levels, List<OrganisationSummary> into) {
+        if (levels.isEmpty() || levels.contains(organisation.level)) {
+            into.add(summary(organisation));
+        }
+        children(organisation).forEach(child -> collect(child, levels, into));
+    }
+
+    private OrganisationNode node(Organisation organisation) {
+        return new OrganisationNode(organisation.slug, organisation.name, organisation.level.code(),
+                subtreeCounts.get(organisation.id), own(organisation),
+                children(organisation).stream().map(this::node).toList());
+    }
+
+    private OrganisationSummary summary(Organisation organisation) {
+        String parent = organisation.parentId == null ? null : byId.get(organisation.parentId).slug;
+        return new OrganisationSummary(organisation.slug, organisation.name, organisation.level.code(), parent,
+                subtreeCounts.get(organisation.id), own(organisation));
+    }
+
+    private List<Organisation> children(Organisation organisation) {
+        return childrenById.getOrDefault(organisation.id, List.of());
+    }
+
+    private long own(Organisation organisation) {
+        return ownCounts.getOrDefault(organisation.id, 0L);
+    }
+}

@@ -1,0 +1,65 @@
+package vn.tincoso.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The few operations every piece of Vietnamese text goes through: NFC on the way in, folding for
+ * comparisons (no diacritics, so tone placement stops mattering: "uỷ" and "ủy" both fold to "uy"),
+ * and URL slugs.
+ */
+public final class VietnameseText {
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+    // Non-breaking and other Unicode spaces that portals leave in copied text.
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
+
+    private VietnameseText() {
+    }
+
+    public static String nfc(String text) {
+        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /** NFC, every run of whitespace (including non-breaking spaces) one space, trimmed. */
+    public static String clean(String text) {
+        return text == null ? null : SPACES.matcher(nfc(text)).replaceAll(" ").strip();
+    }
+
+    /** Lower-case, without any diacritic; Đ/đ become d. */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String bare = COMBINING_MARKS.matcher(decomposed).replaceAll("");
+        return bare.replace('Đ', 'D').replace('đ', 'd').toLowerCase(Locale.ROOT);
+    }
+
+    /** "Phường Mỹ Đình 1" → "phuong-my-dinh-1". */
+    public static String slugify(String text) {
+        String slug = NON_SLUG.matcher(fold(text)).replaceAll("-");
+        return trimDashes(slug);
+    }
+
+    /** A slug of at most {@code maxLength} characters, cut at a word boundary when it is longer. */
+    public static String slugify(String text, int maxLength) {
+        String slug = slugify(text);
+        if (slug.length() <= maxLength) {
+            return slug;
+        }
+        int cut = slug.lastIndexOf('-', maxLength);
+        return trimDashes(slug.substring(0, cut > 0 ? cut : maxLength));
+    }
+
+    private static String trimDashes(String slug) {
+        int start = 0;
+        int end = slug.length();
+        while (start < end && slug.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && slug.charAt(end - 1) == '-') {
+            end--;
+        }
+        return slug.substring(start, end);
+    }
+}

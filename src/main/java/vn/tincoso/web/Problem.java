@@ -1,0 +1,21 @@
+package vn.tincoso.web;
+
+import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document, the body of every error answer.
+ *
+ * @param errors for invalid input: each offending field or parameter with what is wrong with it
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field or parameter. */
+    public record FieldError(String field, String message) {
+    }
+}

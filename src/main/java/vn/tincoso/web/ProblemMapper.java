@@ -1,0 +1,100 @@
+package vn.tincoso.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+
+/**
+ * Turns every failure into an RFC 9457 problem+json answer. Titles are fixed per type; details speak to
+ * the API user; nothing internal (class names, stack traces, SQL) ever reaches the body.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return answer(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(), uri, e.errors());
+    }
+
+    // JAX-RS picks the most specific mapper, so the Hibernate Validator subtype needs its own entry.
+    @ServerExceptionMapper
+    public Response violations(ResteasyReactiveViolationException e, UriInfo uri) {
+        return invalid(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
+        return invalid(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        ProblemType type = ProblemType.INVALID_BODY;
+        return answer(type.uri(), type.title(), type.status(), "Nội dung yêu cầu không phải JSON hợp lệ.", uri, List.of());
+    }
+
+    /** The framework's own HTTP errors: unknown path, wrong method, unacceptable media type. */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return internal(e, uri);
+        }
+        if (status.getStatusCode() == 404) {
+            ProblemType type = ProblemType.NOT_FOUND;
+            return answer(type.uri(), type.title(), 404, "Không có tài nguyên tại địa chỉ này.", uri, List.of());
+        }
+        return answer(URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), null, uri, List.of());
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        return internal(e, uri);
+    }
+
+    private Response internal(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure answering %s", uri.getRequestUri());
+        ProblemType type = ProblemType.INTERNAL_ERROR;
+        return answer(type.uri(), type.title(), type.status(), "Máy chủ gặp lỗi không mong muốn.", uri, List.of());
+    }
+
+    private Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        ProblemType type = ProblemType.INVALID_BODY;
+        return answer(type.uri(), type.title(), type.status(), "Yêu cầu có " + errors.size() + " trường không hợp lệ.", uri, errors);
+    }
+
+    /** "create.body.title" → "title": the method and argument names mean nothing to the API user. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static Response answer(URI type, String title, int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem problem = new Problem(type, title, status, detail, instance(uri), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String instance(UriInfo uri) {
+        URI request = uri.getRequestUri();
+        return request.getRawQuery() == null ? request.getRawPath() : request.getRawPath() + "?" + request.getRawQuery();
+    }
+}

@@ -1,0 +1,35 @@
+package vn.tincoso.web;
+
+import java.net.URI;
+
+/** Every kind of problem the API answers with: a stable type URI, a fixed title and the HTTP status. */
+public enum ProblemType {
+    INVALID_PARAMETER("invalid-parameter", "Invalid request parameter", 400),
+    INVALID_BODY("invalid-body", "Invalid request body", 400),
+    NOT_FOUND("not-found", "Resource not found", 404),
+    INTERNAL_ERROR("internal-error", "Internal server error", 500);
+
+    private static final String BASE = "https://tincoso.vn/problems/";
+
+    private final URI uri;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.uri = URI.create(BASE + slug);
+        this.title = title;
+        this.status = status;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}

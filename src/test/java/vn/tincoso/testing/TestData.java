@@ -1,0 +1,131 @@
+package vn.tincoso.testing;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import vn.tincoso.articles.Article;
+import vn.tincoso.articles.ArticleService;
+import vn.tincoso.articles.ArticleStatus;
+import vn.tincoso.articles.NewArticle;
+import vn.tincoso.config.VietnamTime;
+import vn.tincoso.directives.DirectiveCode;
+import vn.tincoso.organisations.Level;
+import vn.tincoso.organisations.OrganisationService;
+
+/**
+ * Builds the rows a test reads, through the application's own services. All test classes share one
+ * application and one database per run; each class starts from {@link #reset()}.
+ */
+@ApplicationScoped
+public class TestData {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    OrganisationService organisations;
+
+    @Transactional
+    public void reset() {
+        entityManager.createNativeQuery("truncate article_directive, article, directive, organisation restart identity cascade")
+                .executeUpdate();
+    }
+
+    @Transactional
+    public void delete(long articleId) {
+        entityManager.remove(entityManager.find(Article.class, articleId));
+    }
+
+    /** Hà Nội with two districts and three wards, and a second city; the tree most tests read. */
+    public void standardTree() {
+        organisation("thanh-pho-ha-noi", "Thành phố Hà Nội", Level.CITY, null);
+        organisation("quan-hai-ba-trung", "Quận Hai Bà Trưng", Level.DISTRICT, "thanh-pho-ha-noi");
+        organisation("phuong-bach-khoa", "Phường Bách Khoa", Level.WARD, "quan-hai-ba-trung");
+        organisation("phuong-bach-dang", "Phường Bạch Đằng", Level.WARD, "quan-hai-ba-trung");
+        organisation("quan-nam-tu-liem", "Quận Nam Từ Liêm", Level.DISTRICT, "thanh-pho-ha-noi");
+        organisation("phuong-my-dinh-1", "Phường Mỹ Đình 1", Level.WARD, "quan-nam-tu-liem");
+        organisation("to-dan-pho-so-7", "Tổ dân phố số 7", Level.GROUP, "phuong-my-dinh-1");
+        organisation("thanh-pho-hai-phong", "Thành phố Hải Phòng", Level.CITY, null);
+        organisation("quan-ngo-quyen", "Quận Ngô Quyền", Level.DISTRICT, "thanh-pho-hai-phong");
+    }
+
+    public void organisation(String slug, String name, Level level, String parent) {
+        organisations.register(slug, name, level, parent);
+    }
+
+    public ArticleBuilder article(String title) {
+        return new ArticleBuilder(title);
+    }
+
+    /** An article with sensible defaults: published now-ish, one paragraph, no directive. */
+    public class ArticleBuilder {
+        private final String title;
+        private String organisation = "phuong-bach-khoa";
+        private List<String> body = List.of("Nội dung bài viết.");
+        private Instant publishedAt = Instant.parse("2024-06-01T03:00:00Z");
+        private ArticleStatus status = ArticleStatus.PUBLISHED;
+        private final List<NewArticle.DirectiveMention> directives = new ArrayList<>();
+        private String byline;
+        private int viewCount;
+
+        ArticleBuilder(String title) {
+            this.title = title;
+        }
+
+        public ArticleBuilder org(String slug) {
+            this.organisation = slug;
+            return this;
+        }
+
+        public ArticleBuilder body(String... paragraphs) {
+            this.body = List.of(paragraphs);
+            return this;
+        }
+
+        /** Local time in Hà Nội, as portals print it. */
+        public ArticleBuilder publishedAt(String localDateTime) {
+            this.publishedAt = LocalDateTime.parse(localDateTime).atZone(VietnamTime.ZONE).toInstant();
+            return this;
+        }
+
+        public ArticleBuilder publishedAt(Instant instant) {
+            this.publishedAt = instant;
+            return this;
+        }
+
+        public ArticleBuilder draft() {
+            this.status = ArticleStatus.DRAFT;
+            return this;
+        }
+
+        public ArticleBuilder directive(String code) {
+            directives.add(new NewArticle.DirectiveMention(DirectiveCode.parse(code).orElseThrow(), null, null));
+            return this;
+        }
+
+        public ArticleBuilder byline(String byline) {
+            this.byline = byline;
+            return this;
+        }
+
+        public ArticleBuilder views(int viewCount) {
+            this.viewCount = viewCount;
+            return this;
+        }
+
+        public Article save() {
+            return articles.store(new NewArticle(null, title, null, body, null, publishedAt, byline, null, viewCount,
+                    status, organisation, directives));
+        }
+    }
+}
