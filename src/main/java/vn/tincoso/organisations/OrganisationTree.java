@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.tincoso.text.VietnameseText;
+
 /** Every unit with its children and article counts, built in memory from one read of each table. */
 final class OrganisationTree {
 
-    private static final Comparator<Organisation> BY_NAME = Comparator.comparing((Organisation o) -> o.name)
+    private static final Comparator<Organisation> BY_NAME = Comparator.comparing((Organisation o) -> o.name, VietnameseText.ALPHABETICAL)
             .thenComparing(o -> o.slug);
 
     private final Map<Long, Organisation> byId = new HashMap<>();

@@ -1,6 +1,8 @@
 package vn.tincoso.text;
 
+import java.text.Collator;
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,29 @@ public final class VietnameseText {
     // Non-breaking and other Unicode spaces that portals leave in copied text.
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
 
+    private static final Collator COLLATOR = Collator.getInstance(Locale.forLanguageTag("vi"));
+    private static final Pattern WORD_BREAK = Pattern.compile("\\s+");
+
+    /**
+     * Vietnamese dictionary order: syllable by syllable ("Hà Nội" before "Hải Phòng", which a collator that
+     * skips spaces gets wrong); within a syllable letters first, then tones in dictionary order (ngang,
+     * huyền, hỏi, ngã, sắc, nặng: "Ba" before "Bà" before "Bách" before "Bạch").
+     */
+    public static final Comparator<String> ALPHABETICAL = VietnameseText::compareSyllables;
+
     private VietnameseText() {
+    }
+
+    private static int compareSyllables(String left, String right) {
+        String[] a = WORD_BREAK.split(left.strip());
+        String[] b = WORD_BREAK.split(right.strip());
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int order = COLLATOR.compare(a[i], b[i]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.length, b.length);
     }
 
     public static String nfc(String text) {

@@ -1,0 +1,97 @@
+package vn.tincoso.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+import vn.tincoso.testing.TestData;
+
+/** The three sample articles, tagged as a reader of them would tag them. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoContentTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    DemoContent demoContent;
+
+    @BeforeAll
+    void loadDemoContent() {
+        data.reset();
+        assertEquals(3, demoContent.loadIntoEmptyDatabase());
+    }
+
+    @Test
+    void loadsOnlyIntoAnEmptyDatabase() {
+        assertEquals(0, demoContent.loadIntoEmptyDatabase());
+        given().get("/api/v1/articles").then().statusCode(200).body("items.size()", is(3));
+    }
+
+    private static ValidatableResponse article(String directive, String org) {
+        String slug = given().queryParam("org", org).queryParam("scope", "exact").get("/api/v1/articles")
+                .then().statusCode(200).body("items.size()", is(1)).extract().path("items[0].slug");
+        return given().get("/api/v1/articles/" + slug).then().statusCode(200);
+    }
+
+    @Test
+    void myDinh1WardReviewOfDeAn11() {
+        article("11-ĐA/TU", "phuong-my-dinh-1")
+                .body("title", is("Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11 của ban thường vụ thành ủy"))
+                .body("section", is("TIN TỨC HOẠT ĐỘNG CỦA HỘI ĐOÀN THỂ VÀ CÁC PHƯỜNG"))
+                .body("publishedAt", is("2024-06-03T14:35:00+07:00"))
+                .body("viewCount", is(178))
+                .body("byline", is("Trung Hiếu – MĐ 1"))
+                .body("organisation.level", is("ward"))
+                .body("organisationChain.name", contains("Phường Mỹ Đình 1", "Quận Nam Từ Liêm", "Thành phố Hà Nội"))
+                .body("directives.code", contains("11-ĐA/TU"))
+                .body("directives[0].issuedOn", is("2021-12-06"))
+                .body("directives[0].title", is("Nâng cao chất lượng sinh hoạt chi bộ thuộc Đảng bộ Thành phố Hà Nội trong tình hình mới"))
+                .body("body.size()", is(4))
+                .body("body[0]", org.hamcrest.Matchers.startsWith("(NTL) Sáng ngày 31/5, Đảng ủy phường Mỹ Đình 1 đã tổ chức"));
+    }
+
+    @Test
+    void haiBaTrungDistrictReviewCitesDeAn11AndHuongDan12() {
+        article("11-ĐA/TU", "quan-hai-ba-trung")
+                .body("publishedAt", is("2024-06-26T11:29:00+07:00"))
+                .body("viewCount", is(141))
+                .body("byline", nullValue())
+                .body("organisation.level", is("district"))
+                .body("organisationChain.slug", contains("quan-hai-ba-trung", "thanh-pho-ha-noi"))
+                .body("directives.code", contains("11-ĐA/TU", "12-HD/BTCTW"))
+                .body("directives[1].issuedOn", is("2018-07-06"))
+                .body("body", hasItem("Quang cảnh hội nghị"));
+    }
+
+    @Test
+    void thoQuanWardStudiesTheCityCongressResolution() {
+        article(null, "phuong-tho-quan")
+                .body("publishedAt", is("2021-01-04T17:44:00+07:00"))
+                .body("viewCount", is(32))
+                .body("byline", is("Cao Xuân Dũng"))
+                .body("section", is("HOẠT ĐỘNG CÁC PHƯỜNG"))
+                .body("organisationChain.name", contains("Phường Thổ Quan", "Quận Đống Đa", "Thành phố Hà Nội"))
+                .body("directives", empty());
+    }
+
+    @Test
+    void theCityFeedAggregatesItsWardsAndDistricts() {
+        given().queryParam("org", "thanh-pho-ha-noi").queryParam("directive", "11 - DA/TU").get("/api/v1/articles")
+                .then().statusCode(200).body("items.organisation.slug", contains("quan-hai-ba-trung", "phuong-my-dinh-1"));
+    }
+}
