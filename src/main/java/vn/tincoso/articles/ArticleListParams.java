@@ -35,9 +35,8 @@ import vn.tincoso.web.QueryParameters;
 public class ArticleListParams {
 
     @QueryParam("level")
-    @Parameter(description = "Cấp của đơn vị tổ chức sự kiện; lặp lại hoặc phân tách bằng dấu phẩy để lấy nhiều cấp.",
-            explode = Explode.TRUE, schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
-                    enumeration = {"city", "district", "ward", "group"}), example = "ward")
+    @Parameter(description = "Cấp của đơn vị tổ chức sự kiện: city, district, ward hoặc group (tổ dân phố, chi bộ); "
+            + "lặp lại hoặc phân tách bằng dấu phẩy để lấy nhiều cấp.", explode = Explode.TRUE, example = "ward")
     List<String> level;
 
     @QueryParam("org")

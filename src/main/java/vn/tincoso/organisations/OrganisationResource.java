@@ -47,9 +47,8 @@ public class OrganisationResource {
     @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<?> list(
-            @Parameter(description = "Chỉ các đơn vị ở cấp này (lặp lại được); trả về danh sách phẳng",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class,
-                            enumeration = {"city", "district", "ward", "group"}))
+            @Parameter(description = "Chỉ các đơn vị ở cấp này: city, district, ward, group (lặp lại hoặc phân tách bằng "
+                    + "dấu phẩy); trả về danh sách phẳng", example = "ward")
             @QueryParam("level") List<String> level,
             @Parameter(description = "tree (mặc định) hoặc flat", schema = @Schema(enumeration = {"tree", "flat"}))
             @QueryParam("view") String view,
