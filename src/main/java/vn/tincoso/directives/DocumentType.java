@@ -1,20 +1,14 @@
 package vn.tincoso.directives;
 
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import vn.tincoso.text.VietnameseText;
-import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.QueryParameters;
 
 /**
  * The document types a directive code can carry ("ĐA" in "11-ĐA/TU", "NĐ" in "30/2020/NĐ-CP"). A closed
  * list: a code whose type is not here is not a directive code (which keeps "03 năm" and the like out).
  */
-public enum DocumentType {
+public enum DocumentType implements Vocabulary.Term {
     DE_AN("ĐA", "Đề án"),
     CHI_THI("CT", "Chỉ thị"),
     NGHI_QUYET("NQ", "Nghị quyết"),
@@ -33,9 +27,6 @@ public enum DocumentType {
     THONG_TU("TT", "Thông tư"),
     THONG_TU_LIEN_TICH("TTLT", "Thông tư liên tịch");
 
-    private static final Map<String, DocumentType> BY_FOLDED_CODE = Arrays.stream(values())
-            .collect(Collectors.toMap(type -> VietnameseText.fold(type.code), Function.identity()));
-
     private final String code;
     private final String label;
 
@@ -45,23 +36,29 @@ public enum DocumentType {
     }
 
     /** The canonical spelling: "ĐA", "QĐi". */
+    @Override
     public String code() {
         return code;
     }
 
     /** The Vietnamese name: "Đề án". */
+    @Override
     public String label() {
         return label;
     }
 
     /** Accepts any case and spelling without diacritics: "da", "DA", "ĐA" all give {@link #DE_AN}. */
     public static Optional<DocumentType> fromCode(String code) {
-        return Optional.ofNullable(BY_FOLDED_CODE.get(VietnameseText.fold(code.strip())));
+        return Terms.VOCABULARY.find(code);
     }
 
     /** The value of an optional query parameter; null when absent. */
     public static DocumentType fromParameter(QueryParameters params, String name) {
-        return params.single(name).map(code -> fromCode(code).orElseThrow(() ->
-                new InvalidParameterException(name, "không có loại văn bản '" + code + "'"))).orElse(null);
+        return Terms.VOCABULARY.fromParameter(params, name);
+    }
+
+    /** Built on first use, after every constant exists. */
+    private static final class Terms {
+        static final Vocabulary<DocumentType> VOCABULARY = new Vocabulary<>(values(), "loại văn bản");
     }
 }

@@ -1,17 +1,11 @@
 package vn.tincoso.directives;
 
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import vn.tincoso.text.VietnameseText;
-import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.QueryParameters;
 
 /** The bodies that issue directives ("TU" in "11-ĐA/TU", "CP" in "30/2020/NĐ-CP"). A closed list, like {@link DocumentType}. */
-public enum Issuer {
+public enum Issuer implements Vocabulary.Term {
     TRUNG_UONG("TW", "Trung ương"),
     THANH_UY("TU", "Thành ủy/Tỉnh ủy"),
     QUAN_UY("QU", "Quận ủy"),
@@ -38,9 +32,6 @@ public enum Issuer {
     HOI_DONG_NHAN_DAN("HĐND", "Hội đồng nhân dân"),
     BO_NOI_VU("BNV", "Bộ Nội vụ");
 
-    private static final Map<String, Issuer> BY_FOLDED_CODE = Arrays.stream(values())
-            .collect(Collectors.toMap(issuer -> VietnameseText.fold(issuer.code), Function.identity()));
-
     private final String code;
     private final String label;
 
@@ -49,22 +40,28 @@ public enum Issuer {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** Accepts any case and spelling without diacritics: "du", "DU", "ĐU" all give {@link #DANG_UY}. */
     public static Optional<Issuer> fromCode(String code) {
-        return Optional.ofNullable(BY_FOLDED_CODE.get(VietnameseText.fold(code.strip())));
+        return Terms.VOCABULARY.find(code);
     }
 
     /** The value of an optional query parameter; null when absent. */
     public static Issuer fromParameter(QueryParameters params, String name) {
-        return params.single(name).map(code -> fromCode(code).orElseThrow(() ->
-                new InvalidParameterException(name, "không có cơ quan ban hành '" + code + "'"))).orElse(null);
+        return Terms.VOCABULARY.fromParameter(params, name);
+    }
+
+    /** Built on first use, after every constant exists. */
+    private static final class Terms {
+        static final Vocabulary<Issuer> VOCABULARY = new Vocabulary<>(values(), "cơ quan ban hành");
     }
 }
