@@ -47,6 +47,10 @@ public class Article {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> body = new ArrayList<>();
 
+    /** Photo captions, each with the number of paragraphs before it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Caption> captions = new ArrayList<>();
+
     public String section;
 
     public Instant publishedAt;
@@ -54,6 +58,9 @@ public class Article {
     public String byline;
 
     public String sourceUrl;
+
+    /** SHA-256 of the imported text after cleaning; null for articles that were not imported. */
+    public String sourceHash;
 
     public int viewCount;
 
@@ -77,4 +84,8 @@ public class Article {
 
     @Version
     public int version;
+
+    /** A photo caption and how many body paragraphs precede it. */
+    public record Caption(int after, String text) {
+    }
 }

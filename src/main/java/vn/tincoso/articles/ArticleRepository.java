@@ -178,6 +178,16 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 .findFirst();
     }
 
+    /** The article imported from this page (article_source_url). */
+    public Optional<Article> findBySourceUrl(String sourceUrl) {
+        return find("sourceUrl", sourceUrl).firstResultOptional();
+    }
+
+    /** The article imported from this very text (article_source_hash). */
+    public Optional<Article> findBySourceHash(String sourceHash) {
+        return find("sourceHash", sourceHash).firstResultOptional();
+    }
+
     /** Slugs already taken among those starting with {@code base} (unique index on slug, prefix range). */
     public List<String> slugsStartingWith(String base) {
         return getEntityManager().createQuery("select a.slug from Article a where a.slug like :prefix", String.class)

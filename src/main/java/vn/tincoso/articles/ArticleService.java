@@ -97,28 +97,42 @@ public class ArticleService {
     /** Stores an article with its tags; its organisation must exist, its directives are registered on first mention. */
     @Transactional
     public Article store(NewArticle input) {
-        Organisation organisation = organisations.findBySlug(input.organisation())
-                .orElseThrow(() -> new IllegalArgumentException("no organisation " + input.organisation()));
-        Instant now = clock.instant();
         Article article = new Article();
+        article.createdAt = clock.instant();
+        article.slug = uniqueSlug(input.slug() != null ? input.slug()
+                : VietnameseText.slugify(VietnameseText.clean(input.title()), MAX_SLUG_LENGTH));
+        apply(input, article);
+        articles.persist(article);
+        return article;
+    }
+
+    /** Replaces what an article says and how it is tagged; its id, slug and creation time stay. */
+    @Transactional
+    public Article replace(Article article, NewArticle input) {
+        apply(input, article);
+        return article;
+    }
+
+    private void apply(NewArticle input, Article article) {
+        article.organisation = organisations.findBySlug(input.organisation())
+                .orElseThrow(() -> new IllegalArgumentException("no organisation " + input.organisation()));
         article.title = VietnameseText.clean(input.title());
-        article.slug = uniqueSlug(input.slug() != null ? input.slug() : VietnameseText.slugify(article.title, MAX_SLUG_LENGTH));
         article.body = input.body().stream().map(VietnameseText::nfc).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        article.captions = input.captions() == null ? List.of() : input.captions().stream()
+                .map(caption -> new Article.Caption(caption.after(), VietnameseText.clean(caption.text()))).toList();
         article.summary = input.summary() != null ? VietnameseText.clean(input.summary()) : Summaries.fromBody(article.body);
         article.section = VietnameseText.clean(input.section());
         // PostgreSQL keeps microseconds; truncating here keeps cursors equal to what is stored.
         article.publishedAt = input.publishedAt() == null ? null : input.publishedAt().truncatedTo(ChronoUnit.MICROS);
         article.byline = VietnameseText.clean(input.byline());
         article.sourceUrl = input.sourceUrl();
+        article.sourceHash = input.sourceHash();
         article.viewCount = input.viewCount();
         article.status = input.status();
-        article.organisation = organisation;
+        article.directives.clear();
         input.directives().forEach(mention -> article.directives.add(
                 registry.register(mention.code(), mention.issuedOn(), mention.title())));
-        article.createdAt = now;
-        article.updatedAt = now;
-        articles.persist(article);
-        return article;
+        article.updatedAt = clock.instant();
     }
 
     private String uniqueSlug(String base) {
@@ -140,7 +154,7 @@ public class ArticleService {
         List<OrganisationRef> chain = organisations.chainOf(article.organisation.id).stream().map(OrganisationRef::of).toList();
         return new ArticleView(article.id, article.slug, article.title, article.summary, article.body, article.section,
                 VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
-                publicUrl(article), OrganisationRef.of(article.organisation), chain, directiveViews(article),
+                publicUrl(article), OrganisationRef.of(article.organisation), chain, directiveViews(article), article.captions,
                 VietnamTime.of(article.createdAt), VietnamTime.of(article.updatedAt), article.version);
     }
 

@@ -32,6 +32,7 @@ public record ArticleView(
         OrganisationRef organisation,
         List<OrganisationRef> organisationChain,
         List<DirectiveView> directives,
+        @Schema(description = "Chú thích ảnh; after là số đoạn văn đứng trước") List<Article.Caption> captions,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Schema(description = "Tăng mỗi lần bài được sửa") int version) {

@@ -13,10 +13,11 @@ import vn.tincoso.directives.DirectiveCode;
  * @param summary      null to derive one from the first paragraph
  * @param organisation the slug of the unit that held the event
  * @param directives   the codes it implements, each with what is known about the document
+ * @param sourceHash   for imported text: its digest, which makes a second import of it an update
  */
-public record NewArticle(String slug, String title, String summary, List<String> body, String section,
-        Instant publishedAt, String byline, String sourceUrl, int viewCount, ArticleStatus status,
-        String organisation, List<DirectiveMention> directives) {
+public record NewArticle(String slug, String title, String summary, List<String> body, List<Article.Caption> captions,
+        String section, Instant publishedAt, String byline, String sourceUrl, String sourceHash, int viewCount,
+        ArticleStatus status, String organisation, List<DirectiveMention> directives) {
 
     /** A directive the article cites, with its issue date and title when the text gives them. */
     public record DirectiveMention(DirectiveCode code, java.time.LocalDate issuedOn, String title) {

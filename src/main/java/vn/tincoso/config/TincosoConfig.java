@@ -16,6 +16,15 @@ public interface TincosoConfig {
     @WithDefault("http://localhost:8080")
     URI publicBaseUrl();
 
+    /** The built-in gazetteer of units (cities, districts, wards of Hà Nội and Hải Phòng). */
+    Gazetteer gazetteer();
+
+    interface Gazetteer {
+        /** Add the gazetteer's units that are missing at start-up (existing units are left as they are). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** Demo content loaded at start-up into an empty database. */
     DemoContent demoContent();
 

@@ -54,7 +54,7 @@ public record DirectiveCode(String number, Integer year, DocumentType type, Issu
     }
 
     /** Leading zeros dropped, then padded to two digits: "9", "09" and "009" are all "09". Null for zero. */
-    private static String canonicalNumber(String digits) {
+    public static String canonicalNumber(String digits) {
         String bare = digits.replaceFirst("^0+", "");
         if (bare.isEmpty()) {
             return null;

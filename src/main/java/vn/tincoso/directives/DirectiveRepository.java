@@ -32,6 +32,11 @@ public class DirectiveRepository implements PanacheRepository<Directive> {
         return list(where + " order by issuer, docType, coalesce(year, 0), length(number), number", params);
     }
 
+    /** The registered codes of a type and number, whatever their issuer or year (directive_type_number). */
+    public List<DirectiveCode> codesWithTypeAndNumber(DocumentType type, String number) {
+        return list("docType = ?1 and number = ?2", type.code(), number).stream().map(Directive::parsedCode).toList();
+    }
+
     /** Published articles per directive (article_directive_by_directive). */
     public Map<Long, Long> articleCounts(List<Long> directiveIds) {
         if (directiveIds.isEmpty()) {

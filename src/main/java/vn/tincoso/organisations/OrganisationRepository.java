@@ -17,6 +17,23 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** Units of a level whose folded name is this (organisation_name_key): "phuong my dinh 1". */
+    public List<Organisation> findByNameKey(String nameKey, Level level) {
+        return getEntityManager().createNativeQuery(
+                        "select * from organisation where name_key = :key and level = :level order by id", Organisation.class)
+                .setParameter("key", nameKey)
+                .setParameter("level", level.code())
+                .getResultList();
+    }
+
+    /** Every slug with its id (unique index on slug, index-only). */
+    public Map<String, Long> idsBySlug() {
+        Map<String, Long> ids = new HashMap<>();
+        getEntityManager().createQuery("select o.slug, o.id from Organisation o", Object[].class).getResultList()
+                .forEach(row -> ids.put((String) row[0], (Long) row[1]));
+        return ids;
+    }
+
     /** The unit and its ancestors, from the unit up to the root (organisation_path: path @&gt;). */
     @SuppressWarnings("unchecked")
     public List<Organisation> chainOf(long organisationId) {

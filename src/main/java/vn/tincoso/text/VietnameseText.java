@@ -59,6 +59,26 @@ public final class VietnameseText {
         return bare.replace('Đ', 'D').replace('đ', 'd').toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * {@link #fold} character by character, so that every index of the result is the same index of the
+     * input: what a pattern finds in the folded text can be cut from the original.
+     */
+    public static String foldKeepingOffsets(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'Đ' || c == 'đ') {
+                folded.append('d');
+            } else if (c < 0x80) {
+                folded.append(Character.toLowerCase(c));
+            } else {
+                String base = COMBINING_MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("");
+                folded.append(base.length() == 1 ? Character.toLowerCase(base.charAt(0)) : c);
+            }
+        }
+        return folded.toString();
+    }
+
     /** "Phường Mỹ Đình 1" → "phuong-my-dinh-1". */
     public static String slugify(String text) {
         String slug = NON_SLUG.matcher(fold(text)).replaceAll("-");

@@ -3,7 +3,6 @@ package vn.tincoso.demo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +18,7 @@ import io.restassured.response.ValidatableResponse;
 
 import vn.tincoso.testing.TestData;
 
-/** The three sample articles, tagged as a reader of them would tag them. */
+/** The three sample articles, imported from their raw text and tagged as a reader of them would tag them. */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoContentTest {
@@ -75,7 +74,12 @@ class DemoContentTest {
                 .body("organisationChain.slug", contains("quan-hai-ba-trung", "thanh-pho-ha-noi"))
                 .body("directives.code", contains("11-ĐA/TU", "12-HD/BTCTW"))
                 .body("directives[1].issuedOn", is("2018-07-06"))
-                .body("body", hasItem("Quang cảnh hội nghị"));
+                .body("directives[1].title", is("Nâng cao chất lượng sinh hoạt chi bộ"))
+                .body("body.size()", is(5))
+                .body("captions.text", contains("Quang cảnh hội nghị",
+                        "Đồng chí Trần Quyết Thắng - Phó Bí thư thường trực Quận ủy, Chủ tịch Hội đồng nhân dân quận phát biểu chỉ đạo tại hội nghị",
+                        "Đồng chí Trần Quyết Thắng - Phó Bí thư thường trực Quận ủy, Chủ tịch Hội đồng nhân dân quận trao bằng khen cho các tập thể, cá nhân"))
+                .body("captions.after", contains(2, 3, 4));
     }
 
     @Test
@@ -86,7 +90,10 @@ class DemoContentTest {
                 .body("byline", is("Cao Xuân Dũng"))
                 .body("section", is("HOẠT ĐỘNG CÁC PHƯỜNG"))
                 .body("organisationChain.name", contains("Phường Thổ Quan", "Quận Đống Đa", "Thành phố Hà Nội"))
-                .body("directives", empty());
+                .body("directives", empty())
+                .body("body.size()", is(6))
+                .body("captions.text", contains(org.hamcrest.Matchers.startsWith("Đ/c Đinh Thị Lan Hương"),
+                        is("Quang cảnh hội trường"), is("Quang cảnh hội trường")));
     }
 
     @Test

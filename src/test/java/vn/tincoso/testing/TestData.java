@@ -124,8 +124,8 @@ public class TestData {
         }
 
         public Article save() {
-            return articles.store(new NewArticle(null, title, null, body, null, publishedAt, byline, null, viewCount,
-                    status, organisation, directives));
+            return articles.store(new NewArticle(null, title, null, body, List.of(), null, publishedAt, byline, null, null,
+                    viewCount, status, organisation, directives));
         }
     }
 }

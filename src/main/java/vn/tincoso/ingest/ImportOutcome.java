@@ -1,0 +1,58 @@
+package vn.tincoso.ingest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import vn.tincoso.organisations.OrganisationRef;
+
+/**
+ * What became of one imported item: the article with every tag, and for every tag the span of text that
+ * produced it (offsets into the cleaned text); or why it was rejected.
+ *
+ * @param index  the item's position in the request, from 0
+ * @param status created, updated, rejected; with dryRun, what would have happened
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImportOutcome(
+        int index,
+        @Schema(enumeration = {"created", "updated", "rejected"}) String status,
+        String error,
+        Long id,
+        String slug,
+        String title,
+        Span titleSpan,
+        @Schema(enumeration = {"draft", "published"}) String articleStatus,
+        OffsetDateTime publishedAt,
+        Integer viewCount,
+        Span metadataSpan,
+        String byline,
+        Span bylineSpan,
+        List<String> sections,
+        Integer paragraphs,
+        Integer captions,
+        OrganisationTag organisation,
+        List<DirectiveTag> directives) {
+
+    /**
+     * @param created true when this import added the unit to the tree
+     * @param span    null when the organisation came from overrides
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrganisationTag(String slug, String name, String level, boolean created, List<OrganisationRef> chain, Span span) {
+    }
+
+    /** @param spans every place the text cites it; empty when it came from overrides */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DirectiveTag(String code, String slug, LocalDate issuedOn, String title, List<Span> spans) {
+    }
+
+    static ImportOutcome rejected(int index, String error) {
+        return new ImportOutcome(index, "rejected", error, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+    }
+}

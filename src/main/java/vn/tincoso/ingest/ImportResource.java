@@ -1,0 +1,153 @@
+package vn.tincoso.ingest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.web.InvalidParameterException;
+import vn.tincoso.web.Problem;
+import vn.tincoso.web.QueryParameters;
+
+@Path("/api/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Nhập bài", description = "Nhập toàn văn bài từ cổng thông tin; tự gắn đơn vị, cấp và văn bản")
+public class ImportResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final ImportService imports;
+    private final ObjectMapper mapper;
+    private final TincosoConfig config;
+
+    ImportResource(ImportService imports, ObjectMapper mapper, TincosoConfig config) {
+        this.imports = imports;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Nhập một bài từ văn bản thô",
+            description = "Đọc tiêu đề, ngày giờ đăng, lượt xem, các đoạn, chú thích ảnh, tác giả; gắn văn bản và đơn vị tổ chức. "
+                    + "Nhập lại cùng văn bản hoặc cùng sourceUrl thì cập nhật bài cũ.")
+    @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, example = """
+            Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11 của ban thường vụ thành ủy
+            Ngày đăng 03/06/2024 | 14:35 | Lượt xem: 178
+
+            (NTL) Sáng ngày 31/5, Đảng ủy phường Mỹ Đình 1 đã tổ chức Hội nghị Sơ kết 3 năm thực hiện Đề án số 11-ĐA/TU, ngày 06/12/2021 của Ban Thường vụ Thành ủy Hà Nội.
+
+            Trung Hiếu – MĐ 1"""))
+    @APIResponse(responseCode = "201", description = "Đã tạo bài",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "200", description = "Đã cập nhật bài có sẵn, hoặc dryRun",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "422", description = "Không đọc được thành bài (thiếu tiêu đề, không rõ đơn vị…)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importText(String text,
+            @Parameter(description = "Địa chỉ trang gốc của bài") @QueryParam("sourceUrl") String sourceUrl,
+            @Parameter(description = "true: trả kết quả mà không lưu gì", schema = @Schema(enumeration = {"true", "false"}))
+            @QueryParam("dryRun") String dryRun,
+            @Context UriInfo request) {
+        boolean dry = dryRun(request);
+        ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, sourceUrl, null), dry);
+        ImportReport report = ImportReport.of(dry, List.of(outcome));
+        if (dry || outcome.status().equals("updated")) {
+            return Response.ok(report).build();
+        }
+        return Response.created(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + outcome.slug())).entity(report).build();
+    }
+
+    @POST
+    @Consumes(NDJSON)
+    @Operation(summary = "Nhập nhiều bài, mỗi dòng một đối tượng JSON",
+            description = "Mỗi dòng: {\"text\": …, \"sourceUrl\": …, \"overrides\": {…}}. Dòng hỏng được báo lỗi kèm số thứ tự; "
+                    + "các dòng hợp lệ vẫn được lưu. Tối đa " + ImportService.MAX_ITEMS + " bài mỗi yêu cầu.")
+    @APIResponse(responseCode = "200", description = "Kết quả từng bài",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    public ImportReport importLines(String body, @QueryParam("dryRun") String dryRun, @Context UriInfo request) {
+        List<ImportService.Submitted> items = new ArrayList<>();
+        for (String line : body.split("\r?\n")) {
+            if (!line.isBlank()) {
+                items.add(readItem(line));
+            }
+        }
+        return imports.importAll(bounded(items), dryRun(request));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Nhập nhiều bài từ một mảng JSON (hoặc một đối tượng)",
+            description = "Như NDJSON: phần tử hỏng được báo lỗi kèm chỉ số, phần tử hợp lệ vẫn được lưu.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ImportItem.class)))
+    @APIResponse(responseCode = "200", description = "Kết quả từng bài",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Thân yêu cầu không phải JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importJson(JsonNode body, @QueryParam("dryRun") String dryRun, @Context UriInfo request) {
+        List<ImportService.Submitted> items = new ArrayList<>();
+        if (body != null && body.isArray()) {
+            body.forEach(element -> items.add(readItem(element)));
+        } else {
+            items.add(readItem(body));
+        }
+        return imports.importAll(bounded(items), dryRun(request));
+    }
+
+    private ImportService.Submitted readItem(String line) {
+        try {
+            return readItem(mapper.readTree(line));
+        } catch (JsonProcessingException e) {
+            return ImportService.Submitted.malformed("not a JSON object: " + e.getOriginalMessage());
+        }
+    }
+
+    private ImportService.Submitted readItem(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return ImportService.Submitted.malformed("not a JSON object with a \"text\" field");
+        }
+        try {
+            return ImportService.Submitted.of(mapper.treeToValue(node, ImportItem.class));
+        } catch (JsonProcessingException e) {
+            return ImportService.Submitted.malformed("unreadable field: " + e.getOriginalMessage());
+        }
+    }
+
+    private static List<ImportService.Submitted> bounded(List<ImportService.Submitted> items) {
+        if (items.size() > ImportService.MAX_ITEMS) {
+            throw new InvalidParameterException("body", "at most " + ImportService.MAX_ITEMS + " items per request, got " + items.size());
+        }
+        return items;
+    }
+
+    private static boolean dryRun(UriInfo request) {
+        String value = new QueryParameters(request.getQueryParameters()).single("dryRun").orElse("false");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidParameterException("dryRun", "chỉ nhận true hoặc false");
+        }
+        return value.equals("true");
+    }
+}
