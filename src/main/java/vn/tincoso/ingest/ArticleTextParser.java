@@ -207,27 +207,37 @@ public final class ArticleTextParser {
     }
 
     /**
-     * Paragraphs: blank lines separate them; inside a block, a line that ends a sentence ends a paragraph
-     * (portals that print one paragraph a line), and a line that does not is continued by the next
-     * (a caption wrapped over two lines).
+     * Paragraphs: blank lines separate them; inside a block, every line is a paragraph (portals that print
+     * one paragraph a line) unless it visibly wraps onto the next (a caption broken after a comma).
      */
     private static List<List<Line>> paragraphs(List<Line> lines) {
         List<List<Line>> paragraphs = new ArrayList<>();
         List<Line> current = new ArrayList<>();
-        for (Line line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
             if (line.blank()) {
                 flush(current, paragraphs);
                 current = new ArrayList<>();
                 continue;
             }
             current.add(line);
-            if (endsSentence(line.text())) {
+            Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            if (next == null || next.blank() || !continuesOnNextLine(line.text(), next.text())) {
                 flush(current, paragraphs);
                 current = new ArrayList<>();
             }
         }
         flush(current, paragraphs);
         return paragraphs;
+    }
+
+    /** A line wraps onto the next when it stops mid-clause (comma, dash) or the next one starts in lower case. */
+    private static boolean continuesOnNextLine(String line, String next) {
+        if (endsSentence(line)) {
+            return false;
+        }
+        char last = line.charAt(line.length() - 1);
+        return last == ',' || last == '-' || last == '–' || Character.isLowerCase(next.codePointAt(0));
     }
 
     private static void flush(List<Line> paragraph, List<List<Line>> into) {

@@ -93,7 +93,8 @@ public final class DirectiveExtractor {
                         found.computeIfAbsent(code, Builder::new).spans.add(Span.of(text, bare.start(), bare.end())));
             }
         }
-        return found.values().stream().map(Builder::build).toList();
+        return found.values().stream().map(Builder::build)
+                .sorted(java.util.Comparator.comparingInt(f -> f.spans().get(0).start())).toList();
     }
 
     /** A bare "Đề án 11" is the one ĐA numbered 11 of this text, else of the registry; otherwise nothing. */
