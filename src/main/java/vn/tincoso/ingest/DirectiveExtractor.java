@@ -185,7 +185,7 @@ public final class DirectiveExtractor {
         }
 
         Found build() {
-            return new Found(code, issuedOn, title, List.copyOf(spans));
+            return new Found(code, issuedOn, title, spans.stream().sorted(java.util.Comparator.comparingInt(Span::start)).toList());
         }
     }
 }

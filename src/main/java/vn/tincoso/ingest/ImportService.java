@@ -14,6 +14,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import vn.tincoso.articles.Article;
@@ -52,6 +54,8 @@ public class ImportService {
             return new Submitted(null, error);
         }
     }
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
 
     private final ArticleService articleService;
     private final ArticleRepository articles;
@@ -94,13 +98,26 @@ public class ImportService {
             return QuarkusTransaction.requiringNew().call(() -> {
                 ImportOutcome outcome = store(index, item, dryRun);
                 if (dryRun) {
-                    QuarkusTransaction.setRollbackOnly();
+                    throw new DryRunDone(outcome);
                 }
                 return outcome;
             });
+        } catch (DryRunDone done) {
+            return done.outcome;
         } catch (PersistenceException e) {
             // Two imports of the same text or URL at the same moment: one wins, the other may retry.
+            LOG.debugf(e, "Import of item %d conflicted", index);
             throw new ImportRejectedException("text", "conflict with a concurrent import of the same article; retry");
+        }
+    }
+
+    /** Leaves a dry run's transaction the way every failure does: rolled back, with its outcome. */
+    private static final class DryRunDone extends RuntimeException {
+        final transient ImportOutcome outcome;
+
+        DryRunDone(ImportOutcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
         }
     }
 

@@ -13,8 +13,8 @@ import vn.tincoso.text.VietnameseText;
 /**
  * Finds the units a text names ("Đảng ủy phường Mỹ Đình 1", "Ban Thường vụ Quận uỷ Hai Bà Trưng",
  * "Chi bộ tổ dân phố số 7, Đảng bộ phường Ngọc Lâm") and which of them held the event: the first one, in
- * the title and then the first paragraph, that a verb of organising follows ("tổ chức", "sơ kết", …);
- * failing that, the first one named. Patterns run on folded text, so "Quận uỷ" and "Quận ủy" are one.
+ * the title and then the first paragraph, that a verb of organising follows ("tổ chức", "sơ kết", …) and
+ * that is not only locating another ("… thuộc quận Hai Bà Trưng"); failing that, the first one named. Patterns run on folded text, so "Quận uỷ" and "Quận ủy" are one.
  */
 public final class OrganisationDetector {
 
@@ -74,6 +74,8 @@ public final class OrganisationDetector {
             "\\s*(?:,\\s*)?(?:(?:da|vua|se|long trong|chinh thuc|phoi hop|cung)\\s+)*"
                     + "(?:to chuc|so ket|tong ket|trien khai|hop|ra quan|phat dong|khai mac|be mac|quan triet|hoc tap|gap mat"
                     + "|ky niem|thuc hien|ban hanh|kiem tra|giam sat|trao|tham hoi|tiep|phat dong|khanh thanh|ra mat|dang cai)(?![\\p{L}])");
+    /** "phường Hoa Sen thuộc quận Hai Bà Trưng": the district only says where the ward is. */
+    private static final Pattern LOCATOR = Pattern.compile("(?:thuoc|cua)\\s+$");
     private static final int PARENT_WINDOW = 60;
 
     private OrganisationDetector() {
@@ -134,6 +136,9 @@ public final class OrganisationDetector {
         for (Mention mention : mentions) {
             if (mention.span().start() >= firstTwoRegionsEnd) {
                 break;
+            }
+            if (LOCATOR.matcher(folded.substring(Math.max(0, mention.span().start() - 12), mention.span().start())).find()) {
+                continue;
             }
             int after = mention.parent() != null ? mention.parent().span().end() : mention.span().end();
             if (ORGANISING.matcher(folded).region(after, text.length()).lookingAt()) {

@@ -54,6 +54,10 @@ public class ProblemMapper {
         if (status.getStatusCode() >= 500) {
             return internal(e, uri);
         }
+        if (status.getStatusCode() == 400) {
+            ProblemType type = ProblemType.INVALID_BODY;
+            return answer(type.uri(), type.title(), 400, "Không đọc được nội dung yêu cầu.", uri, List.of());
+        }
         if (status.getStatusCode() == 404) {
             ProblemType type = ProblemType.NOT_FOUND;
             return answer(type.uri(), type.title(), 404, "Không có tài nguyên tại địa chỉ này.", uri, List.of());

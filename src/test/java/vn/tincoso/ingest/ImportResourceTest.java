@@ -1,0 +1,240 @@
+package vn.tincoso.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import vn.tincoso.organisations.Gazetteer;
+import vn.tincoso.testing.Problems;
+import vn.tincoso.testing.TestData;
+
+@QuarkusTest
+class ImportResourceTest {
+
+    static final String MY_DINH = """
+            TIN TỨC HOẠT ĐỘNG CỦA HỘI ĐOÀN THỂ VÀ CÁC PHƯỜNG TIN TỨC HOẠT ĐỘNG CỦA HỘI ĐOÀN THỂ VÀ CÁC PHƯỜNG
+
+            Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11 của ban thường vụ thành ủy
+            Ngày đăng 03/06/2024 | 14:35  | Lượt xem: 178
+
+            (NTL) Sáng ngày 31/5, Đảng ủy phường Mỹ Đình 1 đã tổ chức Hội nghị Sơ kết 3 năm thực hiện Đề án số 11-ĐA/TU, ngày 06/12/2021 của Ban Thường vụ Thành ủy Hà Nội về “Nâng cao chất lượng sinh hoạt chi bộ thuộc Đảng bộ Thành phố Hà Nội trong tình hình mới”.
+
+            Nhân dịp này, Đảng ủy phường khen thưởng 05 tập thể và 05 cá nhân có thành tích xuất sắc trong việc triển khai thực hiện Đề án 11.
+
+            Trung Hiếu – MĐ 1""";
+
+    static final String NGOC_LAM_GROUP = """
+            Chi bộ tổ dân phố số 7, Đảng bộ phường Ngọc Lâm tổ chức sinh hoạt chuyên đề
+            Thứ Năm, 15/08/2024 19:30
+            Tối 14/8, Chi bộ tổ dân phố số 7, Đảng bộ phường Ngọc Lâm tổ chức sinh hoạt chuyên đề theo Hướng dẫn 12-HD/BTCTW.""";
+
+    static final String NEW_WARD = """
+            Phường Hoa Sen mới thành lập ra mắt
+            Ngày đăng 01/07/2025 | 08:00 | Lượt xem: 3
+            Sáng 1/7, phường Hoa Sen thuộc quận Hai Bà Trưng ra mắt Đảng ủy phường theo Quyết định 15/2025/QĐ-UBND.""";
+
+    /** Sent as UTF-8, as the API expects; a client's other declared charset is decoded as declared. */
+    static final String TEXT = "text/plain; charset=UTF-8";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Gazetteer gazetteer;
+
+    @BeforeEach
+    void emptyDatabaseWithGazetteer() {
+        data.reset();
+        gazetteer.load();
+    }
+
+    @Test
+    void importsOneTextWithEveryTagAndItsSpan() {
+        given().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(201)
+                .header("Location", startsWith("https://tin.example.vn/api/v1/articles/phuong-my-dinh-1-so-ket"))
+                .body("created", is(1))
+                .body("items[0].status", is("created"))
+                .body("items[0].title", is("Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11 của ban thường vụ thành ủy"))
+                .body("items[0].publishedAt", is("2024-06-03T14:35:00+07:00"))
+                .body("items[0].viewCount", is(178))
+                .body("items[0].articleStatus", is("published"))
+                .body("items[0].metadataSpan.text", is("Ngày đăng 03/06/2024 | 14:35 | Lượt xem: 178"))
+                .body("items[0].byline", is("Trung Hiếu – MĐ 1"))
+                .body("items[0].sections", contains("TIN TỨC HOẠT ĐỘNG CỦA HỘI ĐOÀN THỂ VÀ CÁC PHƯỜNG"))
+                .body("items[0].organisation.slug", is("phuong-my-dinh-1"))
+                .body("items[0].organisation.level", is("ward"))
+                .body("items[0].organisation.created", is(false))
+                .body("items[0].organisation.chain.slug", contains("phuong-my-dinh-1", "quan-nam-tu-liem", "thanh-pho-ha-noi"))
+                .body("items[0].organisation.span.text", is("Phường Mỹ Đình 1"))
+                .body("items[0].directives.code", contains("11-ĐA/TU"))
+                .body("items[0].directives[0].issuedOn", is("2021-12-06"))
+                .body("items[0].directives[0].spans.text", contains("Đề án số 11", "11-ĐA/TU", "Đề án 11"));
+        given().queryParam("directive", "11-da-tu").get("/api/v1/articles").then().statusCode(200)
+                .body("items.organisation.slug", contains("phuong-my-dinh-1"));
+    }
+
+    @Test
+    void importingTheSameTextTwiceUpdates() {
+        int id = given().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(201)
+                .extract().path("items[0].id");
+        given().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(200)
+                .body("updated", is(1)).body("items[0].id", is(id));
+        given().get("/api/v1/articles").then().body("items.size()", is(1));
+    }
+
+    @Test
+    void importingTheSameSourceUrlTwiceUpdatesWithTheNewText() {
+        String url = "https://namtuliem.example.vn/tin/so-ket-de-an-11";
+        int id = given().contentType(TEXT).queryParam("sourceUrl", url).body(MY_DINH).post("/api/v1/imports")
+                .then().statusCode(201).extract().path("items[0].id");
+        String edited = MY_DINH.replace("Lượt xem: 178", "Lượt xem: 250");
+        given().contentType(TEXT).queryParam("sourceUrl", url).body(edited).post("/api/v1/imports").then()
+                .statusCode(200).body("items[0].status", is("updated")).body("items[0].id", is(id)).body("items[0].viewCount", is(250));
+        given().get("/api/v1/articles/" + id).then().body("viewCount", is(250)).body("sourceUrl", is(url)).body("version", is(1));
+    }
+
+    @Test
+    void dryRunStoresNothing() {
+        given().contentType(TEXT).queryParam("dryRun", "true").body(NEW_WARD).post("/api/v1/imports").then()
+                .statusCode(200)
+                .body("dryRun", is(true))
+                .body("items[0].status", is("created"))
+                .body("items[0].id", nullValue())
+                .body("items[0].organisation.created", is(true))
+                .body("items[0].directives.code", contains("15/2025/QĐ-UBND"));
+        given().get("/api/v1/articles").then().body("items", empty());
+        given().get("/api/v1/organisations/phuong-hoa-sen").then().statusCode(404);
+        given().get("/api/v1/directives").then().body("", empty());
+    }
+
+    @Test
+    void aNewWardIsCreatedUnderTheDistrictTheTextNames() {
+        given().contentType(TEXT).body(NEW_WARD).post("/api/v1/imports").then().statusCode(201)
+                .body("items[0].organisation.slug", is("phuong-hoa-sen"))
+                .body("items[0].organisation.created", is(true))
+                .body("items[0].organisation.chain.slug", contains("phuong-hoa-sen", "quan-hai-ba-trung", "thanh-pho-ha-noi"));
+        given().queryParam("org", "quan-hai-ba-trung").get("/api/v1/articles").then()
+                .body("items.title", contains("Phường Hoa Sen mới thành lập ra mắt"));
+    }
+
+    @Test
+    void aGroupIsCreatedUnderItsWard() {
+        given().contentType(TEXT).body(NGOC_LAM_GROUP).post("/api/v1/imports").then().statusCode(201)
+                .body("items[0].organisation.name", is("Tổ dân phố số 7"))
+                .body("items[0].organisation.level", is("group"))
+                .body("items[0].organisation.chain.slug", contains("to-dan-pho-so-7-phuong-ngoc-lam", "phuong-ngoc-lam",
+                        "quan-long-bien", "thanh-pho-ha-noi"))
+                .body("items[0].publishedAt", is("2024-08-15T19:30:00+07:00"));
+        // Imported again under another URL it is the same group, not a second one.
+        given().contentType(TEXT).body(NGOC_LAM_GROUP + "\nThêm một đoạn.").post("/api/v1/imports").then()
+                .statusCode(201).body("items[0].organisation.created", is(false));
+        given().queryParam("level", "group").get("/api/v1/organisations").then().body("slug", contains("to-dan-pho-so-7-phuong-ngoc-lam"));
+    }
+
+    @Test
+    void aBatchStoresTheValidItemsAndReportsTheBadOnesByIndex() {
+        String ndjson = String.join("\n",
+                json(MY_DINH, "https://namtuliem.example.vn/a", null),
+                "{this is not json",
+                "{\"sourceUrl\": \"https://x.example.vn/b\"}",
+                json(NGOC_LAM_GROUP, "ftp://bad", null),
+                json("Một dòng không có đơn vị nào\nNgày đăng 01/01/2024 | 08:00\nNội dung bài viết.", null, null),
+                json(NEW_WARD, null, "{\"organisation\": \"khong-co\"}"),
+                json(NGOC_LAM_GROUP, null, "{\"directives\": [\"11 - ĐA/TU\"]}"),
+                "[1, 2]");
+        ndjson().body(ndjson).post("/api/v1/imports").then().statusCode(200)
+                .body("created", is(2)).body("rejected", is(6))
+                .body("items.status", contains("created", "rejected", "rejected", "rejected", "rejected", "rejected", "created", "rejected"))
+                .body("items.index", contains(0, 1, 2, 3, 4, 5, 6, 7))
+                .body("items[1].error", startsWith("not a JSON object"))
+                .body("items[2].error", is("text: missing or blank"))
+                .body("items[3].error", startsWith("sourceUrl:"))
+                .body("items[4].error", containsString("names no unit"))
+                .body("items[5].error", startsWith("overrides.organisation:"))
+                .body("items[6].directives.code", contains("12-HD/BTCTW", "11-ĐA/TU"));
+        given().get("/api/v1/articles").then().body("items.size()", is(2));
+    }
+
+    @Test
+    void aJsonArrayWorksLikeNdjson() {
+        given().contentType(ContentType.JSON).body("[" + json(MY_DINH, null, null) + ", 42]").post("/api/v1/imports").then()
+                .statusCode(200).body("items.status", contains("created", "rejected"));
+    }
+
+    @Test
+    void overridesWinOverTheText() {
+        given().contentType(ContentType.JSON)
+                .body(json(MY_DINH, null, "{\"organisation\": \"quan-nam-tu-liem\", \"title\": \"Tiêu đề do biên tập viên đặt\", "
+                        + "\"publishedAt\": \"2024-06-04T08:00:00+07:00\"}"))
+                .post("/api/v1/imports").then().statusCode(200)
+                .body("items[0].organisation.slug", is("quan-nam-tu-liem"))
+                .body("items[0].organisation.span", nullValue())
+                .body("items[0].title", is("Tiêu đề do biên tập viên đặt"))
+                .body("items[0].publishedAt", is("2024-06-04T08:00:00+07:00"));
+    }
+
+    @Test
+    void textWithoutADateBecomesADraft() {
+        given().contentType(TEXT).body("Phường Bách Khoa tổ chức họp dân\nPhường Bách Khoa tổ chức họp dân về trật tự đô thị.")
+                .post("/api/v1/imports").then().statusCode(201)
+                .body("items[0].articleStatus", is("draft")).body("items[0].publishedAt", nullValue());
+        given().get("/api/v1/articles").then().body("items", empty());
+    }
+
+    @Test
+    void anUnplaceableTextIsAProblemNamingTheField() {
+        Problems.assertProblem(given().contentType(TEXT).body("Hội nghị\nNgày đăng 01/01/2024 | 08:00\nNội dung.")
+                .post("/api/v1/imports").then(), 422)
+                .body("title", is("Article cannot be imported"))
+                .body("errors[0].field", is("text"));
+        Problems.assertProblem(given().contentType(TEXT).body("   ").post("/api/v1/imports").then(), 422);
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        Problems.assertInvalidParameter(given().contentType(TEXT).queryParam("dryRun", "maybe").body(MY_DINH)
+                .post("/api/v1/imports").then(), "dryRun");
+        Problems.assertProblem(given().contentType(ContentType.JSON).body("{not json").post("/api/v1/imports").then(), 400)
+                .body("type", is("https://tincoso.vn/problems/invalid-body"));
+        String tooMany = String.join("\n", java.util.Collections.nCopies(ImportService.MAX_ITEMS + 1, "{}"));
+        Problems.assertInvalidParameter(ndjson().body(tooMany).post("/api/v1/imports").then(), "body");
+        Problems.assertProblem(given().contentType(ContentType.XML).body("<a/>").post("/api/v1/imports").then(), 415);
+    }
+
+    private static io.restassured.specification.RequestSpecification ndjson() {
+        return given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT))).contentType("application/x-ndjson; charset=UTF-8");
+    }
+
+    private static String json(String text, String sourceUrl, String overrides) {
+        StringBuilder json = new StringBuilder("{\"text\": ").append(quote(text));
+        if (sourceUrl != null) {
+            json.append(", \"sourceUrl\": ").append(quote(sourceUrl));
+        }
+        if (overrides != null) {
+            json.append(", \"overrides\": ").append(overrides);
+        }
+        return json.append('}').toString();
+    }
+
+    private static String quote(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
