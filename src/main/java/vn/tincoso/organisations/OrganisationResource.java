@@ -4,13 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;
@@ -32,9 +40,11 @@ import vn.tincoso.web.ResourceNotFoundException;
 public class OrganisationResource {
 
     private final OrganisationService organisations;
+    private final TincosoConfig config;
 
-    OrganisationResource(OrganisationService organisations) {
+    OrganisationResource(OrganisationService organisations, TincosoConfig config) {
         this.organisations = organisations;
+        this.config = config;
     }
 
     @GET
@@ -64,6 +74,22 @@ public class OrganisationResource {
             throw new InvalidParameterException("view", "view=tree không đi cùng level (level cho danh sách phẳng)");
         }
         return flat ? organisations.flat(levels) : organisations.tree();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Thêm một đơn vị vào cây",
+            description = "Mở rộng danh bạ: một phường chưa có, một tổ dân phố hay chi bộ. Đơn vị nằm ngay dưới đơn vị cấp trên.")
+    @APIResponse(responseCode = "201", description = "Đã thêm; Location trỏ tới đơn vị",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
+    @APIResponse(responseCode = "400", description = "Trường không hợp lệ; errors[] nêu từng trường",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Slug đã có",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull NewOrganisation body) {
+        Organisation created = organisations.create(body);
+        return Response.created(URI.create(config.publicBaseUrl() + "/api/v1/organisations/" + created.slug))
+                .entity(organisations.find(created.slug).orElseThrow()).build();
     }
 
     @GET

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import vn.tincoso.text.VietnameseText;
+import vn.tincoso.web.ConflictException;
+import vn.tincoso.web.InvalidBodyException;
 
 /** The organisation tree with article counts. */
 @ApplicationScoped
@@ -36,6 +38,38 @@ public class OrganisationService {
     @Transactional
     public Optional<OrganisationDetail> find(String slug) {
         return organisations.findBySlug(slug).map(organisation -> load().detail(organisation));
+    }
+
+    /**
+     * Adds a unit under its parent, one level below it (a city has none).
+     *
+     * @throws ConflictException when the slug is taken
+     */
+    @Transactional
+    public Organisation create(NewOrganisation input) {
+        Level level = Level.fromCode(input.level()).orElseThrow();
+        String name = VietnameseText.clean(input.name());
+        String slug = input.slug() != null ? input.slug() : VietnameseText.slugify(name);
+        if (slug.isEmpty()) {
+            throw new InvalidBodyException("name", "không tạo được slug từ tên này");
+        }
+        Organisation parent = null;
+        if (level == Level.CITY) {
+            if (input.parent() != null) {
+                throw new InvalidBodyException("parent", "thành phố không có đơn vị cấp trên");
+            }
+        } else {
+            parent = organisations.findBySlug(input.parent() == null ? "" : input.parent())
+                    .orElseThrow(() -> new InvalidBodyException("parent", "không có đơn vị '" + input.parent() + "'"));
+            if (parent.level.ordinal() != level.ordinal() - 1) {
+                throw new InvalidBodyException("parent", "đơn vị cấp " + level.code() + " phải nằm ngay dưới một đơn vị cấp "
+                        + Level.values()[level.ordinal() - 1].code() + ", không phải " + parent.level.code());
+            }
+        }
+        if (organisations.findBySlug(slug).isPresent()) {
+            throw new ConflictException("slug", "Đã có đơn vị với slug '" + slug + "'.");
+        }
+        return register(slug, name, level, parent == null ? null : parent.slug);
     }
 
     /** The unit with this slug, created under its parent (by slug) when it does not exist yet. */

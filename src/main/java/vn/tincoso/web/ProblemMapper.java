@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 
@@ -45,6 +46,18 @@ public class ProblemMapper {
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
         ProblemType type = ProblemType.INVALID_BODY;
         return answer(type.uri(), type.title(), type.status(), "Nội dung yêu cầu không phải JSON hợp lệ.", uri, List.of());
+    }
+
+    // Quarkus answers these itself, outside problem+json, unless a more specific mapper exists.
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .reduce((left, right) -> right.startsWith("[") ? left + right : left + "." + right)
+                .orElse("body");
+        ProblemType type = ProblemType.INVALID_BODY;
+        return answer(type.uri(), type.title(), type.status(), "Trường '" + field + "' không đúng kiểu.", uri,
+                List.of(new Problem.FieldError(field, "không đúng kiểu")));
     }
 
     /** The framework's own HTTP errors: unknown path, wrong method, unacceptable media type. */

@@ -111,7 +111,7 @@ class DirectiveExtractorTest {
         List<DirectiveExtractor.Found> found = extract("Sơ kết Đề án số 11 của Ban Thường vụ. Thực hiện Đề án số 11-ĐA/TU. "
                 + "Khen thưởng tập thể thực hiện tốt Đề án 11.");
         assertEquals(1, found.size());
-        assertEquals(List.of("11-ĐA/TU", "Đề án số 11", "Đề án 11"), found.get(0).spans().stream().map(Span::text).toList());
+        assertEquals(List.of("Đề án số 11", "11-ĐA/TU", "Đề án 11"), found.get(0).spans().stream().map(Span::text).toList());
     }
 
     @Test

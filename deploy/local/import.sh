@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Imports a folder of portal articles (.txt, UTF-8) into a running API, with a progress bar and a summary:
+#   deploy/local/import.sh ../shared/seeds [--api http://localhost:8080] [--dry-run] [--source-url-base URL]
+# Exit code: 0 all imported, 1 some rejected, 2 the API could not be used. --help lists every option.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+args=()
+for arg in "$@"; do
+    # Relative folders are the caller's, not this script's.
+    if [ -d "$arg" ]; then arg=$(cd "$arg" && pwd); fi
+    args+=("$arg")
+done
+./mvnw -q -B compile exec:java -Dexec.mainClass=vn.tincoso.ingest.ImportCommand \
+    -Dexec.args="${args[*]}" -Dexec.cleanupDaemonThreads=false
