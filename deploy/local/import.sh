@@ -3,12 +3,12 @@
 #   deploy/local/import.sh ../shared/seeds [--api http://localhost:8080] [--dry-run] [--source-url-base URL]
 # Exit code: 0 all imported, 1 some rejected, 2 the API could not be used. --help lists every option.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
 args=()
 for arg in "$@"; do
-    # Relative folders are the caller's, not this script's.
+    # Relative folders are the caller's, so they are made absolute before moving to the project.
     if [ -d "$arg" ]; then arg=$(cd "$arg" && pwd); fi
     args+=("$arg")
 done
+cd "$(dirname "$0")/../.."
 ./mvnw -q -B compile exec:java -Dexec.mainClass=vn.tincoso.ingest.ImportCommand \
     -Dexec.args="${args[*]}" -Dexec.cleanupDaemonThreads=false
