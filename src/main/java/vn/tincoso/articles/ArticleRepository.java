@@ -86,23 +86,26 @@ public class ArticleRepository implements PanacheRepository<Article> {
     }
 
     private static String matching(ArticleCriteria criteria, Map<String, Object> params) {
-        boolean searching = criteria.q() != null;
-        StringBuilder sql = new StringBuilder("select a.id, a.published_at, ")
-                .append(searching ? "ts_rank(a.search, query)" : "cast(null as real)")
-                .append(" as rank from article a");
-        if (!criteria.levels().isEmpty()) {
-            sql.append(" join organisation o on o.id = a.organisation_id");
+        String rank = "cast(null as real)";
+        if (criteria.q() != null) {
+            rank = "ts_rank(a.search, websearch_to_tsquery('vietnamese_folded', search_words(:q)))";
         }
-        if (searching) {
-            sql.append(" cross join websearch_to_tsquery('vietnamese_folded', search_words(:q)) query");
+        return "select a.id, a.published_at, " + rank + " as rank from article a"
+                + " where a.status = 'published' and " + condition(criteria, params);
+    }
+
+    /**
+     * The criteria as one SQL condition on article {@code a}, whatever its status: the feed adds
+     * "published", the change stream uses it to tell which changed articles still belong to a filter.
+     */
+    static String condition(ArticleCriteria criteria, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("true");
+        if (criteria.q() != null) {
+            sql.append(" and a.search @@ websearch_to_tsquery('vietnamese_folded', search_words(:q))");
             params.put("q", criteria.q());
         }
-        sql.append(" where a.status = 'published'");
-        if (searching) {
-            sql.append(" and a.search @@ query");
-        }
         if (!criteria.levels().isEmpty()) {
-            sql.append(" and o.level in (:levels)");
+            sql.append(" and a.organisation_id in (select o.id from organisation o where o.level in (:levels))");
             params.put("levels", criteria.levels().stream().map(Level::code).toList());
         }
         if (criteria.organisationId() != null) {
