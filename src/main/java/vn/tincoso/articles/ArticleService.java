@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ import vn.tincoso.organisations.OrganisationRef;
 import vn.tincoso.organisations.OrganisationRepository;
 import vn.tincoso.text.VietnameseText;
 import vn.tincoso.web.InvalidParameterException;
+import vn.tincoso.web.Page;
 import vn.tincoso.web.PageCursor;
 
 /** Reading feeds and articles, and storing tagged articles. */
@@ -50,10 +52,45 @@ public class ArticleService {
         this.clock = clock;
     }
 
-    /** One page of a feed; a directive nobody has cited yet gives an empty feed, an unknown organisation an error. */
+    /** One page of a feed as summaries; see {@link #list(ArticleQuery, BiFunction)}. */
     @Transactional
-    public ArticlePage list(ArticleQuery query) {
+    public Page<ArticleSummary> list(ArticleQuery query) {
+        return list(query, this::summary);
+    }
+
+    /**
+     * One page of a feed, each article (with its organisation and directives loaded, and with q its
+     * highlighted snippet) turned into a view inside the transaction. A directive nobody has cited yet
+     * gives an empty feed, an unknown organisation an error.
+     */
+    @Transactional
+    public <T> Page<T> list(ArticleQuery query, BiFunction<Article, String, T> view) {
         ArticleFilter filter = query.filter();
+        Optional<ArticleCriteria> criteria = criteria(filter);
+        if (criteria.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        // One entry more than asked tells whether another page follows.
+        List<ArticleRepository.PageEntry> entries = articles.page(criteria.get(), query.sort(), query.cursor(), query.limit() + 1);
+        boolean more = entries.size() > query.limit();
+        List<ArticleRepository.PageEntry> page = more ? entries.subList(0, query.limit()) : entries;
+        Map<Long, ArticleRepository.PageEntry> entryById = page.stream()
+                .collect(Collectors.toMap(ArticleRepository.PageEntry::id, Function.identity()));
+        List<Article> tagged = articles.withTags(page.stream().map(ArticleRepository.PageEntry::id).toList());
+        List<T> items = tagged.stream()
+                .map(article -> view.apply(article, Snippets.toHtml(entryById.get(article.id).snippet())))
+                .toList();
+        PageCursor next = null;
+        if (more && !tagged.isEmpty()) {
+            Article last = tagged.get(tagged.size() - 1);
+            next = new PageCursor(query.sort().code(), filter.fingerprint(query.sort()), last.publishedAt, last.id,
+                    entryById.get(last.id).rank());
+        }
+        return new Page<>(items, next);
+    }
+
+    /** The filter with slugs and codes resolved to ids; empty when it names a directive nobody has cited. */
+    Optional<ArticleCriteria> criteria(ArticleFilter filter) {
         Long organisationId = null;
         if (filter.org() != null) {
             organisationId = organisations.findBySlug(filter.org())
@@ -64,29 +101,12 @@ public class ArticleService {
         if (filter.directive() != null) {
             Optional<Long> known = directives.findBySlug(filter.directive().slug()).map(directive -> directive.id);
             if (known.isEmpty()) {
-                return new ArticlePage(List.of(), null);
+                return Optional.empty();
             }
             directiveId = known.get();
         }
-        ArticleCriteria criteria = new ArticleCriteria(filter.levels(), organisationId, filter.exactOrg(), directiveId,
-                filter.type(), filter.issuer(), filter.from(), filter.to(), filter.q());
-        // One entry more than asked tells whether another page follows.
-        List<ArticleRepository.PageEntry> entries = articles.page(criteria, query.sort(), query.cursor(), query.limit() + 1);
-        boolean more = entries.size() > query.limit();
-        List<ArticleRepository.PageEntry> page = more ? entries.subList(0, query.limit()) : entries;
-        Map<Long, ArticleRepository.PageEntry> entryById = page.stream()
-                .collect(Collectors.toMap(ArticleRepository.PageEntry::id, Function.identity()));
-        List<Article> tagged = articles.withTags(page.stream().map(ArticleRepository.PageEntry::id).toList());
-        List<ArticleSummary> items = tagged.stream()
-                .map(article -> summary(article, Snippets.toHtml(entryById.get(article.id).snippet())))
-                .toList();
-        PageCursor next = null;
-        if (more && !tagged.isEmpty()) {
-            Article last = tagged.get(tagged.size() - 1);
-            next = new PageCursor(query.sort().code(), filter.fingerprint(query.sort()), last.publishedAt, last.id,
-                    entryById.get(last.id).rank());
-        }
-        return new ArticlePage(items, next);
+        return Optional.of(new ArticleCriteria(filter.levels(), organisationId, filter.exactOrg(), directiveId,
+                filter.type(), filter.issuer(), filter.from(), filter.to(), filter.q()));
     }
 
     @Transactional
@@ -146,7 +166,7 @@ public class ArticleService {
 
     private ArticleSummary summary(Article article, String snippet) {
         return new ArticleSummary(article.id, article.slug, article.title, article.summary, article.section,
-                VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
+                VietnamTime.of(article.publishedAt), VietnamTime.of(article.updatedAt), article.byline, article.sourceUrl, article.viewCount,
                 publicUrl(article), OrganisationRef.of(article.organisation), directiveViews(article), snippet);
     }
 

@@ -16,6 +16,31 @@ public interface TincosoConfig {
     @WithDefault("http://localhost:8080")
     URI publicBaseUrl();
 
+    /** Cache-Control on every successful GET (JSON and feeds). */
+    HttpCache httpCache();
+
+    interface HttpCache {
+        /** How long clients and shared caches may reuse a response without asking again. */
+        @WithDefault("60s")
+        java.time.Duration maxAge();
+
+        /** How long after that a cache may still serve it while it revalidates in the background. */
+        @WithDefault("300s")
+        java.time.Duration staleWhileRevalidate();
+    }
+
+    /** Atom, RSS and JSON Feed output. */
+    Feeds feeds();
+
+    interface Feeds {
+        /** The authority of entry ids, tag:AUTHORITY,2024:article:ID; a domain the publisher owns. Never change it. */
+        @WithDefault("tincoso.vn")
+        String tagAuthority();
+
+        /** A WebSub hub to advertise in every feed (rel="hub"); none by default. */
+        java.util.Optional<URI> hubUrl();
+    }
+
     /** The built-in gazetteer of units (cities, districts, wards of Hà Nội and Hải Phòng). */
     Gazetteer gazetteer();
 

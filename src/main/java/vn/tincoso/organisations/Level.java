@@ -11,18 +11,25 @@ import vn.tincoso.web.QueryParameters;
 /** Where a unit sits in the tree, from the top. */
 public enum Level {
     /** Thành phố or tỉnh. */
-    CITY("city"),
+    CITY("city", "thành phố"),
     /** Quận, huyện or thị xã. */
-    DISTRICT("district"),
+    DISTRICT("district", "quận, huyện"),
     /** Phường, xã or thị trấn. */
-    WARD("ward"),
+    WARD("ward", "phường, xã"),
     /** A residential group (tổ dân phố) or party cell (chi bộ) below a ward. */
-    GROUP("group");
+    GROUP("group", "tổ dân phố, chi bộ");
 
     private final String code;
+    private final String label;
 
-    Level(String code) {
+    Level(String code, String label) {
         this.code = code;
+        this.label = label;
+    }
+
+    /** How Vietnamese readers name the level: "phường, xã". */
+    public String label() {
+        return label;
     }
 
     /** The lower-case code used in the API and the database: "ward". */

@@ -41,6 +41,14 @@ public class TestData {
                 .executeUpdate();
     }
 
+    /** An editor's change: a new title, and the article's updated time moves on. */
+    @Transactional
+    public void retitle(long articleId, String title) {
+        Article article = entityManager.find(Article.class, articleId);
+        article.title = title;
+        article.updatedAt = article.updatedAt.plusSeconds(1);
+    }
+
     @Transactional
     public void delete(long articleId) {
         entityManager.remove(entityManager.find(Article.class, articleId));
@@ -77,6 +85,7 @@ public class TestData {
         private final List<NewArticle.DirectiveMention> directives = new ArrayList<>();
         private String byline;
         private int viewCount;
+        private List<Article.Caption> captions = List.of();
 
         ArticleBuilder(String title) {
             this.title = title;
@@ -113,6 +122,11 @@ public class TestData {
             return this;
         }
 
+        public ArticleBuilder caption(int after, String text) {
+            this.captions = List.of(new Article.Caption(after, text));
+            return this;
+        }
+
         public ArticleBuilder byline(String byline) {
             this.byline = byline;
             return this;
@@ -124,7 +138,7 @@ public class TestData {
         }
 
         public Article save() {
-            return articles.store(new NewArticle(null, title, null, body, List.of(), null, publishedAt, byline, null, null,
+            return articles.store(new NewArticle(null, title, null, body, captions, null, publishedAt, byline, null, null,
                     viewCount, status, organisation, directives));
         }
     }

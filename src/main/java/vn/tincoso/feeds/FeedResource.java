@@ -1,0 +1,67 @@
+package vn.tincoso.feeds;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.tincoso.articles.ArticleListParams;
+import vn.tincoso.web.Problem;
+
+/**
+ * Every filter of GET /api/v1/articles as a feed at a URL of its own, for feed readers that cannot set
+ * an Accept header: /api/v1/feeds/articles.atom?org=quan-hai-ba-trung&amp;directive=11-da-tu.
+ */
+@Path("/api/v1/feeds")
+@Tag(name = "Nguồn tin", description = "Atom, RSS và JSON Feed cho mọi bộ lọc bài viết")
+public class FeedResource {
+
+    private final FeedRenderer renderer;
+
+    FeedResource(FeedRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @GET
+    @Path("/articles.atom")
+    @Produces(FeedFormat.ATOM_TYPE)
+    @Operation(summary = "Atom 1.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
+    @APIResponse(responseCode = "200", description = "Nguồn Atom", content = @Content(mediaType = FeedFormat.ATOM_TYPE))
+    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response atom(@BeanParam ArticleListParams params, @Context UriInfo request) {
+        return renderer.render(params, request, FeedFormat.ATOM);
+    }
+
+    @GET
+    @Path("/articles.rss")
+    @Produces(FeedFormat.RSS_TYPE)
+    @Operation(summary = "RSS 2.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
+    @APIResponse(responseCode = "200", description = "Nguồn RSS", content = @Content(mediaType = FeedFormat.RSS_TYPE))
+    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rss(@BeanParam ArticleListParams params, @Context UriInfo request) {
+        return renderer.render(params, request, FeedFormat.RSS);
+    }
+
+    @GET
+    @Path("/articles.json")
+    @Produces(FeedFormat.JSON_FEED_TYPE)
+    @Operation(summary = "JSON Feed 1.1 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
+    @APIResponse(responseCode = "200", description = "Nguồn JSON Feed",
+            content = @Content(mediaType = FeedFormat.JSON_FEED_TYPE, schema = @Schema(implementation = JsonFeed.class)))
+    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response jsonFeed(@BeanParam ArticleListParams params, @Context UriInfo request) {
+        return renderer.render(params, request, FeedFormat.JSON_FEED);
+    }
+}

@@ -1,0 +1,87 @@
+package vn.tincoso.feeds;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
+
+import vn.tincoso.articles.Article;
+import vn.tincoso.articles.ArticleQuery;
+import vn.tincoso.articles.ArticleService;
+import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.config.VietnamTime;
+import vn.tincoso.organisations.OrganisationRepository;
+import vn.tincoso.web.Html;
+import vn.tincoso.web.Page;
+import vn.tincoso.web.PageLinks;
+
+/** Any article filter as a feed: the same page the JSON list serves, with whole articles and feed metadata. */
+@ApplicationScoped
+public class FeedService {
+
+    /** The year in entry ids: fixed, so that ids never change. */
+    private static final String TAG_DATE = "2024";
+
+    private final ArticleService articles;
+    private final OrganisationRepository organisations;
+    private final PageLinks links;
+    private final TincosoConfig config;
+
+    FeedService(ArticleService articles, OrganisationRepository organisations, PageLinks links, TincosoConfig config) {
+        this.articles = articles;
+        this.organisations = organisations;
+        this.links = links;
+        this.config = config;
+    }
+
+    @Transactional
+    public ArticleFeed feed(ArticleQuery query, UriInfo request) {
+        Page<ArticleFeed.Entry> page = articles.list(query, (article, snippet) -> entry(article));
+        String organisationName = query.filter().org() == null ? null
+                : organisations.findBySlug(query.filter().org()).map(organisation -> organisation.name).orElse(null);
+        URI self = links.self(request);
+        Instant updated = page.items().stream().map(entry -> entry.updated().toInstant())
+                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        return new ArticleFeed(tag("feed:" + self.getRawPath() + (self.getRawQuery() == null ? "" : "?" + self.getRawQuery())),
+                FeedTitles.of(query.filter(), organisationName), self, URI.create(config.publicBaseUrl() + "/api/v1/articles"),
+                page.next() == null ? null : links.next(request, page.next()).url(), config.feeds().hubUrl().orElse(null),
+                VietnamTime.of(updated), page.items());
+    }
+
+    private ArticleFeed.Entry entry(Article article) {
+        return new ArticleFeed.Entry(tag("article:" + article.id),
+                URI.create(config.publicBaseUrl() + "/api/v1/articles/" + article.slug), article.title, article.summary,
+                // Atom needs an author: the byline, or else the unit that published the report.
+                contentHtml(article), VietnamTime.of(article.publishedAt), VietnamTime.of(article.updatedAt),
+                article.byline != null ? article.byline : article.organisation.name,
+                article.organisation.name, article.directives.stream().map(directive -> directive.code).toList());
+    }
+
+    private String tag(String specific) {
+        return "tag:" + config.feeds().tagAuthority() + "," + TAG_DATE + ":" + specific;
+    }
+
+    /** Paragraphs as &lt;p&gt;, each caption after the paragraphs it follows, every text escaped. */
+    static String contentHtml(Article article) {
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i <= article.body.size(); i++) {
+            int before = i;
+            html.append(article.captions.stream().filter(caption -> caption.after() == before)
+                    .map(caption -> "<p><em>" + Html.escape(caption.text()) + "</em></p>").collect(Collectors.joining()));
+            if (i < article.body.size()) {
+                html.append("<p>").append(Html.escape(article.body.get(i))).append("</p>");
+            }
+        }
+        return html.toString();
+    }
+
+    /** The entries' organisation and directives as categories, organisation first. */
+    static List<String> categories(ArticleFeed.Entry entry) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(entry.organisation()), entry.directives().stream()).toList();
+    }
+}

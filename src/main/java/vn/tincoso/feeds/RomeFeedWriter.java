@@ -1,0 +1,125 @@
+package vn.tincoso.feeds;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.filter.Filters;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+import vn.tincoso.config.VietnamTime;
+
+/**
+ * Atom 1.0 and RSS 2.0 through ROME. ROME prints every date in UTC; portals and readers here expect Hà
+ * Nội time, so the generated document's dates are rewritten with their +07:00 offset before output.
+ */
+final class RomeFeedWriter {
+
+    private RomeFeedWriter() {
+    }
+
+    static String write(ArticleFeed feed, FeedFormat format) {
+        SyndFeed syndFeed = new SyndFeedImpl();
+        syndFeed.setFeedType(format.romeType());
+        syndFeed.setUri(feed.id());
+        syndFeed.setTitle(feed.title());
+        syndFeed.setDescription(feed.title());
+        syndFeed.setLanguage("vi");
+        syndFeed.setLink(feed.home().toString());
+        List<SyndLink> links = new ArrayList<>();
+        links.add(link("self", feed.self().toString(), format.mediaType()));
+        links.add(link("alternate", feed.home().toString(), "application/json"));
+        if (feed.next() != null) {
+            links.add(link("next", feed.next().toString(), format.mediaType()));
+        }
+        if (feed.hub() != null) {
+            links.add(link("hub", feed.hub().toString(), null));
+        }
+        syndFeed.setLinks(links);
+        syndFeed.setPublishedDate(date(feed.updated()));
+        syndFeed.setEntries(feed.entries().stream().map(RomeFeedWriter::entry).toList());
+        try {
+            Document document = new SyndFeedOutput().outputJDom(syndFeed);
+            inHanoiTime(document);
+            return new XMLOutputter(Format.getCompactFormat().setEncoding("UTF-8")).outputString(document);
+        } catch (FeedException e) {
+            throw new IllegalStateException("ROME could not write a feed it was given", e);
+        }
+    }
+
+    private static SyndEntry entry(ArticleFeed.Entry article) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setUri(article.id());
+        entry.setLink(article.url().toString());
+        entry.setTitle(article.title());
+        SyndContent summary = new SyndContentImpl();
+        summary.setType("text");
+        summary.setValue(article.summary());
+        entry.setDescription(summary);
+        SyndContent content = new SyndContentImpl();
+        content.setType("html");
+        content.setValue(article.contentHtml());
+        entry.setContents(List.of(content));
+        entry.setPublishedDate(date(article.published()));
+        entry.setUpdatedDate(date(article.updated()));
+        entry.setAuthor(article.author());
+        List<SyndCategory> categories = new ArrayList<>();
+        for (String term : FeedService.categories(article)) {
+            SyndCategory category = new SyndCategoryImpl();
+            category.setName(term);
+            categories.add(category);
+        }
+        entry.setCategories(categories);
+        return entry;
+    }
+
+    private static SyndLink link(String rel, String href, String type) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        return link;
+    }
+
+    private static Date date(OffsetDateTime time) {
+        return time == null ? null : Date.from(time.toInstant());
+    }
+
+    /** Atom's RFC 3339 dates and RSS's RFC 822 dates, each rewritten from UTC to +07:00. */
+    private static void inHanoiTime(Document document) {
+        List<Element> elements = new ArrayList<>();
+        document.getDescendants(Filters.element()).forEach(elements::add);
+        for (Element element : elements) {
+            String text = element.getTextTrim();
+            switch (element.getName()) {
+                case "published", "updated", "date" -> element.setText(
+                        Instant.parse(text).atZone(VietnamTime.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                case "pubDate", "lastBuildDate" -> element.setText(DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).withZoneSameInstant(VietnamTime.ZONE)));
+                default -> {
+                    // not a date
+                }
+            }
+        }
+    }
+}
