@@ -13,6 +13,6 @@ import vn.tincoso.organisations.Level;
  * @param organisationId the unit, with its subtree unless {@code exactOrganisation}
  * @param directiveId    the one directive articles must implement
  */
-record ArticleCriteria(Set<Level> levels, Long organisationId, boolean exactOrganisation, Long directiveId,
+public record ArticleCriteria(Set<Level> levels, Long organisationId, boolean exactOrganisation, Long directiveId,
         DocumentType type, Issuer issuer, Instant from, Instant to, String q) {
 }

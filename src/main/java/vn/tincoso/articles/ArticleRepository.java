@@ -98,7 +98,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
      * The criteria as one SQL condition on article {@code a}, whatever its status: the feed adds
      * "published", the change stream uses it to tell which changed articles still belong to a filter.
      */
-    static String condition(ArticleCriteria criteria, Map<String, Object> params) {
+    public static String condition(ArticleCriteria criteria, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder("true");
         if (criteria.q() != null) {
             sql.append(" and a.search @@ websearch_to_tsquery('vietnamese_folded', search_words(:q))");

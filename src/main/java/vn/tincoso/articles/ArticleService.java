@@ -90,7 +90,7 @@ public class ArticleService {
     }
 
     /** The filter with slugs and codes resolved to ids; empty when it names a directive nobody has cited. */
-    Optional<ArticleCriteria> criteria(ArticleFilter filter) {
+    public Optional<ArticleCriteria> criteria(ArticleFilter filter) {
         Long organisationId = null;
         if (filter.org() != null) {
             organisationId = organisations.findBySlug(filter.org())
@@ -111,7 +111,17 @@ public class ArticleService {
 
     @Transactional
     public Optional<ArticleView> find(String idOrSlug) {
-        return articles.findPublished(idOrSlug).map(this::view);
+        return articles.findPublished(idOrSlug).map(article ->
+                view(article, organisations.chainsOf(List.of(article.organisation.id)).get(article.organisation.id)));
+    }
+
+    /** Whole articles, in the order of {@code ids}, in three statements whatever their number. */
+    @Transactional
+    public List<ArticleView> views(List<Long> ids) {
+        List<Article> tagged = articles.withTags(ids);
+        Map<Long, List<Organisation>> chains = organisations.chainsOf(
+                tagged.stream().map(article -> article.organisation.id).collect(Collectors.toSet()));
+        return tagged.stream().map(article -> view(article, chains.get(article.organisation.id))).toList();
     }
 
     /** Stores an article with its tags; its organisation must exist, its directives are registered on first mention. */
@@ -170,8 +180,8 @@ public class ArticleService {
                 publicUrl(article), OrganisationRef.of(article.organisation), directiveViews(article), snippet);
     }
 
-    private ArticleView view(Article article) {
-        List<OrganisationRef> chain = organisations.chainOf(article.organisation.id).stream().map(OrganisationRef::of).toList();
+    private ArticleView view(Article article, List<Organisation> organisationChain) {
+        List<OrganisationRef> chain = organisationChain.stream().map(OrganisationRef::of).toList();
         return new ArticleView(article.id, article.slug, article.title, article.summary, article.body, article.section,
                 VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
                 publicUrl(article), OrganisationRef.of(article.organisation), chain, directiveViews(article), article.captions,

@@ -29,6 +29,18 @@ public interface TincosoConfig {
         java.time.Duration staleWhileRevalidate();
     }
 
+    /** Delta sync (GET /api/v1/changes). */
+    Sync sync();
+
+    interface Sync {
+        /**
+         * How long the ids of deleted articles are kept for clients to learn of the deletion. A client that
+         * has not synced for longer gets 410 and starts again from scratch.
+         */
+        @WithDefault("90d")
+        java.time.Duration tombstoneRetention();
+    }
+
     /** Atom, RSS and JSON Feed output. */
     Feeds feeds();
 

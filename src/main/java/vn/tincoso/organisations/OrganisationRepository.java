@@ -46,6 +46,35 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
                 .getResultList();
     }
 
+    /**
+     * For each unit, its chain from the unit up to the root, read in one statement (organisation_path:
+     * every ancestor of every unit asked for).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Long, List<Organisation>> chainsOf(java.util.Collection<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Organisation> related = getEntityManager().createNativeQuery("""
+                select distinct o.* from organisation o
+                  join organisation u on o.path @> u.path
+                 where u.id in (:ids)
+                """, Organisation.class)
+                .setParameter("ids", organisationIds)
+                .getResultList();
+        Map<Long, Organisation> byId = new HashMap<>();
+        related.forEach(organisation -> byId.put(organisation.id, organisation));
+        Map<Long, List<Organisation>> chains = new HashMap<>();
+        for (Long id : organisationIds) {
+            List<Organisation> chain = new java.util.ArrayList<>();
+            for (Organisation unit = byId.get(id); unit != null; unit = unit.parentId == null ? null : byId.get(unit.parentId)) {
+                chain.add(unit);
+            }
+            chains.put(id, chain);
+        }
+        return chains;
+    }
+
     /** Direct children (organisation_parent), by name. */
     public List<Organisation> childrenOf(long organisationId) {
         return list("parentId = ?1 order by name", organisationId);

@@ -8,6 +8,7 @@ public enum ProblemType {
     INVALID_BODY("invalid-body", "Invalid request body", 400),
     NOT_FOUND("not-found", "Resource not found", 404),
     CONFLICT("conflict", "Conflict with the current state", 409),
+    SYNC_EXPIRED("sync-position-expired", "Sync position expired", 410),
     UNPROCESSABLE_ARTICLE("unprocessable-article", "Article cannot be imported", 422),
     INTERNAL_ERROR("internal-error", "Internal server error", 500);
 

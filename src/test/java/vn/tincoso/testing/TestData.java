@@ -49,6 +49,19 @@ public class TestData {
         article.updatedAt = article.updatedAt.plusSeconds(1);
     }
 
+    /** The article now belongs to another unit (an editor's correction). */
+    @Transactional
+    public void move(long articleId, String organisationSlug) {
+        Article article = entityManager.find(Article.class, articleId);
+        article.organisation = entityManager.createQuery("select o from Organisation o where o.slug = :slug", vn.tincoso.organisations.Organisation.class)
+                .setParameter("slug", organisationSlug).getSingleResult();
+    }
+
+    @Transactional
+    public void setStatus(long articleId, ArticleStatus status) {
+        entityManager.find(Article.class, articleId).status = status;
+    }
+
     @Transactional
     public void delete(long articleId) {
         entityManager.remove(entityManager.find(Article.class, articleId));

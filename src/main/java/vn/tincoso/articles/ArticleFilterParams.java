@@ -1,0 +1,141 @@
+package vn.tincoso.articles;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import vn.tincoso.config.VietnamTime;
+import vn.tincoso.directives.DirectiveCode;
+import vn.tincoso.directives.DocumentType;
+import vn.tincoso.directives.Issuer;
+import vn.tincoso.organisations.Level;
+import vn.tincoso.text.VietnameseText;
+import vn.tincoso.web.InvalidParameterException;
+import vn.tincoso.web.QueryParameters;
+
+/**
+ * The filters every article feed, feed format and change stream accepts. The annotated fields document
+ * them; {@link #filter()} reads the raw values strictly and names the first parameter it cannot accept.
+ */
+public class ArticleFilterParams {
+
+    @QueryParam("level")
+    @Parameter(description = "Cấp của đơn vị tổ chức sự kiện: city, district, ward hoặc group (tổ dân phố, chi bộ); "
+            + "lặp lại hoặc phân tách bằng dấu phẩy để lấy nhiều cấp.", explode = Explode.TRUE, example = "ward")
+    List<String> level;
+
+    @QueryParam("org")
+    @Parameter(description = "Slug của đơn vị: đơn vị đó và mọi đơn vị trực thuộc (trừ khi scope=exact).",
+            example = "quan-hai-ba-trung")
+    String org;
+
+    @QueryParam("scope")
+    @Parameter(description = "Phạm vi của org: subtree (mặc định, cả các đơn vị trực thuộc) hoặc exact (chỉ đơn vị đó).",
+            schema = @Schema(enumeration = {"subtree", "exact"}, defaultValue = "subtree"))
+    String scope;
+
+    @QueryParam("directive")
+    @Parameter(description = "Mã văn bản được thực hiện, viết theo bất kỳ cách nào: mã chuẩn, slug, "
+            + "\"11 - ĐA/TU\", \"11-DA/TU\", \"11-đa/tu\".", example = "11-ĐA/TU")
+    String directive;
+
+    @QueryParam("type")
+    @Parameter(description = "Loại văn bản (ĐA = Đề án, CT = Chỉ thị, NQ = Nghị quyết, HD = Hướng dẫn, …); "
+            + "không phân biệt dấu và hoa thường.", example = "ĐA")
+    String type;
+
+    @QueryParam("issuer")
+    @Parameter(description = "Cơ quan ban hành (TW, TU, QU, HU, ĐU, BTCTW, …); không phân biệt dấu và hoa thường.",
+            example = "TU")
+    String issuer;
+
+    @QueryParam("from")
+    @Parameter(description = "Đăng từ ngày (giờ Hà Nội, tính cả ngày này), YYYY-MM-DD hoặc thời điểm ISO 8601.",
+            example = "2024-06-01")
+    String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Đăng đến ngày (giờ Hà Nội, tính cả ngày này), YYYY-MM-DD hoặc thời điểm ISO 8601 (không tính).",
+            example = "2024-06-30")
+    String to;
+
+    @QueryParam("q")
+    @Parameter(description = "Tìm kiếm toàn văn, không phân biệt dấu và vị trí dấu thanh (\"de an 11\" = \"Đề án 11\", "
+            + "\"Quận uỷ\" = \"Quận ủy\"); hỗ trợ \"cụm từ trong ngoặc kép\" và or. Tối đa "
+            + ArticleQuery.MAX_QUERY_LENGTH + " ký tự.", example = "Đề án 11")
+    String q;
+
+    @Context
+    UriInfo uriInfo;
+
+    public QueryParameters parameters() {
+        return new QueryParameters(uriInfo.getQueryParameters());
+    }
+
+    public ArticleFilter filter() {
+        QueryParameters params = parameters();
+        ArticleFilter filter = new ArticleFilter(
+                Level.fromParameter(params, "level"),
+                params.single("org").map(VietnameseText::clean).orElse(null),
+                exactScope(params),
+                params.single("directive").map(ArticleFilterParams::directiveCode).orElse(null),
+                DocumentType.fromParameter(params, "type"),
+                Issuer.fromParameter(params, "issuer"),
+                params.single("from").map(value -> instant("from", value, false)).orElse(null),
+                params.single("to").map(value -> instant("to", value, true)).orElse(null),
+                searchText(params));
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new InvalidParameterException("to", "phải sau 'from'");
+        }
+        return filter;
+    }
+
+    private static boolean exactScope(QueryParameters params) {
+        Optional<String> scope = params.single("scope");
+        if (scope.isEmpty() || scope.get().equals("subtree")) {
+            return false;
+        }
+        if (scope.get().equals("exact")) {
+            return true;
+        }
+        throw new InvalidParameterException("scope", "chỉ nhận subtree hoặc exact");
+    }
+
+    private static DirectiveCode directiveCode(String value) {
+        return DirectiveCode.parse(value).orElseThrow(() -> new InvalidParameterException("directive",
+                "'" + value + "' không phải mã văn bản (ví dụ 11-ĐA/TU hoặc 30/2020/NĐ-CP)"));
+    }
+
+    /** A date means the whole day in Hà Nội: "to" includes it, so it becomes the next day's midnight. */
+    private static Instant instant(String name, String value, boolean endOfDay) {
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(VietnamTime.ZONE).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException e) {
+            throw new InvalidParameterException(name, "'" + value + "' không phải ngày YYYY-MM-DD hay thời điểm ISO 8601");
+        }
+    }
+
+    private static String searchText(QueryParameters params) {
+        return params.single("q").map(VietnameseText::clean).map(text -> {
+            if (text.codePointCount(0, text.length()) > ArticleQuery.MAX_QUERY_LENGTH) {
+                throw new InvalidParameterException("q", "dài quá " + ArticleQuery.MAX_QUERY_LENGTH + " ký tự");
+            }
+            return text;
+        }).orElse(null);
+    }
+}
