@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.tincoso.feeds.ContentClock;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;
 import vn.tincoso.web.ResourceNotFoundException;
@@ -29,9 +31,11 @@ import vn.tincoso.web.ResourceNotFoundException;
 public class DirectiveResource {
 
     private final DirectiveService directives;
+    private final ContentClock clock;
 
-    DirectiveResource(DirectiveService directives) {
+    DirectiveResource(DirectiveService directives, ContentClock clock) {
         this.directives = directives;
+        this.clock = clock;
     }
 
     @GET
@@ -42,12 +46,12 @@ public class DirectiveResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DirectiveView.class)))
     @APIResponse(responseCode = "400", description = "type hoặc issuer không có trong danh mục",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<DirectiveView> list(
+    public Response list(
             @Parameter(description = "Loại văn bản, không phân biệt dấu và hoa thường", example = "ĐA") @QueryParam("type") String type,
             @Parameter(description = "Cơ quan ban hành, không phân biệt dấu và hoa thường", example = "TU") @QueryParam("issuer") String issuer,
             @Context UriInfo request) {
         QueryParameters params = new QueryParameters(request.getQueryParameters());
-        return directives.list(DocumentType.fromParameter(params, "type"), Issuer.fromParameter(params, "issuer"));
+        return lastModified(directives.list(DocumentType.fromParameter(params, "type"), Issuer.fromParameter(params, "issuer")));
     }
 
     @GET
@@ -58,7 +62,12 @@ public class DirectiveResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectiveView.class)))
     @APIResponse(responseCode = "404", description = "Không có văn bản với mã này",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DirectiveView get(@Parameter(example = "11-da-tu") @PathParam("slug") String slug) {
-        return directives.find(slug).orElseThrow(() -> new ResourceNotFoundException("Không có văn bản '" + slug + "'."));
+    public Response get(@Parameter(example = "11-da-tu") @PathParam("slug") String slug) {
+        return lastModified(directives.find(slug).orElseThrow(() -> new ResourceNotFoundException("Không có văn bản '" + slug + "'.")));
+    }
+
+    /** Article counts move with every article, so the answer is as new as the newest change anywhere. */
+    private Response lastModified(Object body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).lastModified(java.util.Date.from(clock.lastChange())).build();
     }
 }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.feeds.ContentClock;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;
@@ -41,10 +42,12 @@ public class OrganisationResource {
 
     private final OrganisationService organisations;
     private final TincosoConfig config;
+    private final ContentClock clock;
 
-    OrganisationResource(OrganisationService organisations, TincosoConfig config) {
+    OrganisationResource(OrganisationService organisations, TincosoConfig config, ContentClock clock) {
         this.organisations = organisations;
         this.config = config;
+        this.clock = clock;
     }
 
     @GET
@@ -56,7 +59,7 @@ public class OrganisationResource {
                     oneOf = {OrganisationNode.class, OrganisationSummary.class})))
     @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<?> list(
+    public Response list(
             @Parameter(description = "Chỉ các đơn vị ở cấp này: city, district, ward, group (lặp lại hoặc phân tách bằng "
                     + "dấu phẩy); trả về danh sách phẳng", example = "ward")
             @QueryParam("level") List<String> level,
@@ -73,7 +76,7 @@ public class OrganisationResource {
         if (flat && chosenView.filter("tree"::equals).isPresent()) {
             throw new InvalidParameterException("view", "view=tree không đi cùng level (level cho danh sách phẳng)");
         }
-        return flat ? organisations.flat(levels) : organisations.tree();
+        return lastModified(flat ? organisations.flat(levels) : organisations.tree());
     }
 
     @POST
@@ -99,8 +102,13 @@ public class OrganisationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
     @APIResponse(responseCode = "404", description = "Không có đơn vị với slug này",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public OrganisationDetail get(@Parameter(example = "quan-hai-ba-trung") @PathParam("slug") String slug) {
-        return organisations.find(slug)
-                .orElseThrow(() -> new ResourceNotFoundException("Không có đơn vị '" + slug + "'."));
+    public Response get(@Parameter(example = "quan-hai-ba-trung") @PathParam("slug") String slug) {
+        return lastModified(organisations.find(slug)
+                .orElseThrow(() -> new ResourceNotFoundException("Không có đơn vị '" + slug + "'.")));
+    }
+
+    /** Counts move with every article, so the answer is as new as the newest change anywhere. */
+    private Response lastModified(Object body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).lastModified(java.util.Date.from(clock.lastChange())).build();
     }
 }
