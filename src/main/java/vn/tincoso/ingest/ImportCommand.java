@@ -55,6 +55,10 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "50", description = "Số bài mỗi yêu cầu, 1 đến 500 (mặc định: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--token", defaultValue = "${env:TINCOSO_TOKEN}",
+            description = "Mã truy cập (JWT) của quản trị viên hoặc biên tập viên; mặc định lấy từ biến TINCOSO_TOKEN.")
+    String token;
+
     @Option(names = "--source-url-base", paramLabel = "URL",
             description = "Gán cho mỗi bài sourceUrl = URL/<tên tệp>, để lần nhập sau của tệp đã sửa cập nhật đúng bài đó.")
     String sourceUrlBase;
@@ -137,12 +141,15 @@ public class ImportCommand implements Callable<Integer> {
 
     private JsonNode post(String ndjson) throws IOException, InterruptedException {
         URI endpoint = api.resolve("/api/v1/imports" + (dryRun ? "?dryRun=true" : ""));
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(5))
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/x-ndjson; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(ndjson, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson, StandardCharsets.UTF_8));
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException e) {
             throw new ApiUnavailable("Cannot reach the API at " + api + ": is it running?");
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,18 +21,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.tincoso.auth.CurrentUser;
+import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;
 
 @Path("/api/v1/imports")
+@RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nhập bài", description = "Nhập toàn văn bài từ cổng thông tin; tự gắn đơn vị, cấp và văn bản")
 public class ImportResource {
@@ -41,11 +47,13 @@ public class ImportResource {
     private final ImportService imports;
     private final ObjectMapper mapper;
     private final TincosoConfig config;
+    private final CurrentUser user;
 
-    ImportResource(ImportService imports, ObjectMapper mapper, TincosoConfig config) {
+    ImportResource(ImportService imports, ObjectMapper mapper, TincosoConfig config, CurrentUser user) {
         this.imports = imports;
         this.mapper = mapper;
         this.config = config;
+        this.user = user;
     }
 
     @POST
@@ -72,7 +80,7 @@ public class ImportResource {
             @QueryParam("dryRun") String dryRun,
             @Context UriInfo request) {
         boolean dry = dryRun(request);
-        ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, sourceUrl, null), dry);
+        ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, sourceUrl, null), dry, user::mayWrite);
         ImportReport report = ImportReport.of(dry, List.of(outcome));
         if (dry || outcome.status().equals("updated")) {
             return Response.ok(report).build();
@@ -94,7 +102,7 @@ public class ImportResource {
                 items.add(readItem(line));
             }
         }
-        return imports.importAll(bounded(items), dryRun(request));
+        return imports.importAll(bounded(items), dryRun(request), user::mayWrite);
     }
 
     @POST
@@ -114,7 +122,7 @@ public class ImportResource {
         } else {
             items.add(readItem(body));
         }
-        return imports.importAll(bounded(items), dryRun(request));
+        return imports.importAll(bounded(items), dryRun(request), user::mayWrite);
     }
 
     private ImportService.Submitted readItem(String line) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -73,30 +74,35 @@ public class ImportService {
     }
 
     public ImportReport importAll(List<Submitted> items, boolean dryRun) {
+        return importAll(items, dryRun, unit -> true);
+    }
+
+    /** @param mayWrite whether the importer may write articles of a unit; items for other units are rejected */
+    public ImportReport importAll(List<Submitted> items, boolean dryRun, Predicate<Organisation> mayWrite) {
         List<ImportOutcome> outcomes = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
             Submitted submitted = items.get(index);
             outcomes.add(submitted.error() != null
                     ? ImportOutcome.rejected(index, submitted.error())
-                    : importOne(index, submitted.item(), dryRun));
+                    : importOne(index, submitted.item(), dryRun, mayWrite));
         }
         return ImportReport.of(dryRun, outcomes);
     }
 
     /** One item in a transaction of its own; a rejection is an outcome, not an exception. */
-    public ImportOutcome importOne(int index, ImportItem item, boolean dryRun) {
+    public ImportOutcome importOne(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
         try {
-            return importOrThrow(index, item, dryRun);
-        } catch (ImportRejectedException e) {
+            return importOrThrow(index, item, dryRun, mayWrite);
+        } catch (ImportRejectedException | OutsideScopeException e) {
             return ImportOutcome.rejected(index, e.getMessage());
         }
     }
 
     /** @throws ImportRejectedException naming the field at fault */
-    public ImportOutcome importOrThrow(int index, ImportItem item, boolean dryRun) {
+    public ImportOutcome importOrThrow(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                ImportOutcome outcome = store(index, item, dryRun);
+                ImportOutcome outcome = store(index, item, dryRun, mayWrite);
                 if (dryRun) {
                     throw new DryRunDone(outcome);
                 }
@@ -111,6 +117,13 @@ public class ImportService {
         }
     }
 
+    /** 403 for a single import, a rejected item in a batch. */
+    static final class OutsideScopeException extends vn.tincoso.web.ApiException {
+        OutsideScopeException(String field, String reason) {
+            super(vn.tincoso.web.ProblemType.FORBIDDEN, field + ": " + reason, field, reason);
+        }
+    }
+
     /** Leaves a dry run's transaction the way every failure does: rolled back, with its outcome. */
     private static final class DryRunDone extends RuntimeException {
         final transient ImportOutcome outcome;
@@ -121,7 +134,7 @@ public class ImportService {
         }
     }
 
-    private ImportOutcome store(int index, ImportItem item, boolean dryRun) {
+    private ImportOutcome store(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
         validate(item);
         ImportItem.Overrides overrides = item.overrides() != null ? item.overrides()
                 : new ImportItem.Overrides(null, null, null, null, null, null);
@@ -144,6 +157,10 @@ public class ImportService {
                 .forEach(code -> mentions.add(new NewArticle.DirectiveMention(code, null, null)));
 
         OrganisationResolver.Resolved unit = organisation(parsed, overrides);
+        if (!mayWrite.test(unit.organisation())) {
+            throw new OutsideScopeException(overrides.organisation() != null ? "overrides.organisation" : "text",
+                    "'" + unit.organisation().name + "' is outside the organisation this account may write for");
+        }
         Instant publishedAt = overrides.publishedAt() != null ? overrides.publishedAt().toInstant()
                 : parsed.publishedAt() != null ? parsed.publishedAt().atZone(VietnamTime.ZONE).toInstant() : null;
         String byline = overrides.byline() != null ? overrides.byline() : parsed.byline() != null ? parsed.byline().text() : null;

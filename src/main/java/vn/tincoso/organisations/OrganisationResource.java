@@ -6,6 +6,7 @@ import java.util.Set;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,8 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.feeds.ContentClock;
 import vn.tincoso.web.InvalidParameterException;
@@ -81,11 +84,17 @@ public class OrganisationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Thêm một đơn vị vào cây",
             description = "Mở rộng danh bạ: một phường chưa có, một tổ dân phố hay chi bộ. Đơn vị nằm ngay dưới đơn vị cấp trên.")
     @APIResponse(responseCode = "201", description = "Đã thêm; Location trỏ tới đơn vị",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
     @APIResponse(responseCode = "400", description = "Trường không hợp lệ; errors[] nêu từng trường",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Thiếu mã truy cập",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Chỉ quản trị viên",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Slug đã có",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every failure into an RFC 9457 problem+json answer. Titles are fixed per type; details speak to
@@ -58,6 +61,21 @@ public class ProblemMapper {
         ProblemType type = ProblemType.INVALID_BODY;
         return answer(type.uri(), type.title(), type.status(), "Trường '" + field + "' không đúng kiểu.", uri,
                 List.of(new Problem.FieldError(field, "không đúng kiểu")));
+    }
+
+    /** No token, or one that does not verify: say how to authenticate. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        ProblemType type = ProblemType.UNAUTHENTICATED;
+        return Response.fromResponse(answer(type.uri(), type.title(), type.status(),
+                "Cần mã truy cập hợp lệ: Authorization: Bearer <JWT>.", uri, List.of()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        ProblemType type = ProblemType.FORBIDDEN;
+        return answer(type.uri(), type.title(), type.status(), "Tài khoản này không có quyền làm việc này.", uri, List.of());
     }
 
     /** The framework's own HTTP errors: unknown path, wrong method, unacceptable media type. */

@@ -6,6 +6,8 @@ import java.net.URI;
 public enum ProblemType {
     INVALID_PARAMETER("invalid-parameter", "Invalid request parameter", 400),
     INVALID_BODY("invalid-body", "Invalid request body", 400),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", 401),
+    FORBIDDEN("forbidden", "Not allowed", 403),
     NOT_FOUND("not-found", "Resource not found", 404),
     CONFLICT("conflict", "Conflict with the current state", 409),
     SYNC_EXPIRED("sync-position-expired", "Sync position expired", 410),

@@ -56,7 +56,14 @@ class ImportCommandTest {
         Files.writeString(folder.resolve("ghi-chu.md"), "not an article");
     }
 
+    /** Runs the command as an admin would, with a token. */
     private int run(StringWriter out, String... args) {
+        String[] withToken = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--token", vn.tincoso.testing.Tokens.admin().substring("Bearer ".length()))).toArray(String[]::new);
+        return runAsGiven(out, withToken);
+    }
+
+    private int runAsGiven(StringWriter out, String... args) {
         CommandLine command = new CommandLine(new ImportCommand());
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(out));
@@ -91,6 +98,13 @@ class ImportCommandTest {
         StringWriter out = new StringWriter();
         assertEquals(2, run(out, folder.toString(), "--api", "http://127.0.0.1:9"));
         assertTrue(out.toString().contains("Cannot reach the API"), out.toString());
+    }
+
+    @Test
+    void withoutATokenTheApiRefuses() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, runAsGiven(out, folder.toString(), "--api", "http://localhost:" + port));
+        assertTrue(out.toString().contains("401"), out.toString());
     }
 
     @Test

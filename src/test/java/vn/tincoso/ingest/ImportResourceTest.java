@@ -22,9 +22,9 @@ import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 
 @QuarkusTest
-class ImportResourceTest {
+public class ImportResourceTest {
 
-    static final String MY_DINH = """
+    public static final String MY_DINH = """
             TIN TỨC HOẠT ĐỘNG CỦA HỘI ĐOÀN THỂ VÀ CÁC PHƯỜNG TIN TỨC HOẠT ĐỘNG CỦA HỘI ĐOÀN THỂ VÀ CÁC PHƯỜNG
 
             Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11 của ban thường vụ thành ủy
@@ -47,7 +47,7 @@ class ImportResourceTest {
             Sáng 1/7, phường Hoa Sen thuộc quận Hai Bà Trưng ra mắt Đảng ủy phường theo Quyết định 15/2025/QĐ-UBND.""";
 
     /** Sent as UTF-8, as the API expects; a client's other declared charset is decoded as declared. */
-    static final String TEXT = "text/plain; charset=UTF-8";
+    public static final String TEXT = "text/plain; charset=UTF-8";
 
     @Inject
     TestData data;
@@ -63,7 +63,7 @@ class ImportResourceTest {
 
     @Test
     void importsOneTextWithEveryTagAndItsSpan() {
-        given().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(201)
+        admin().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(201)
                 .header("Location", startsWith("https://tin.example.vn/api/v1/articles/phuong-my-dinh-1-so-ket"))
                 .body("created", is(1))
                 .body("items[0].status", is("created"))
@@ -88,9 +88,9 @@ class ImportResourceTest {
 
     @Test
     void importingTheSameTextTwiceUpdates() {
-        int id = given().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(201)
+        int id = admin().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(201)
                 .extract().path("items[0].id");
-        given().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(200)
+        admin().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(200)
                 .body("updated", is(1)).body("items[0].id", is(id));
         given().get("/api/v1/articles").then().body("items.size()", is(1));
     }
@@ -98,17 +98,17 @@ class ImportResourceTest {
     @Test
     void importingTheSameSourceUrlTwiceUpdatesWithTheNewText() {
         String url = "https://namtuliem.example.vn/tin/so-ket-de-an-11";
-        int id = given().contentType(TEXT).queryParam("sourceUrl", url).body(MY_DINH).post("/api/v1/imports")
+        int id = admin().contentType(TEXT).queryParam("sourceUrl", url).body(MY_DINH).post("/api/v1/imports")
                 .then().statusCode(201).extract().path("items[0].id");
         String edited = MY_DINH.replace("Lượt xem: 178", "Lượt xem: 250");
-        given().contentType(TEXT).queryParam("sourceUrl", url).body(edited).post("/api/v1/imports").then()
+        admin().contentType(TEXT).queryParam("sourceUrl", url).body(edited).post("/api/v1/imports").then()
                 .statusCode(200).body("items[0].status", is("updated")).body("items[0].id", is(id)).body("items[0].viewCount", is(250));
         given().get("/api/v1/articles/" + id).then().body("viewCount", is(250)).body("sourceUrl", is(url)).body("version", is(1));
     }
 
     @Test
     void dryRunStoresNothing() {
-        given().contentType(TEXT).queryParam("dryRun", "true").body(NEW_WARD).post("/api/v1/imports").then()
+        admin().contentType(TEXT).queryParam("dryRun", "true").body(NEW_WARD).post("/api/v1/imports").then()
                 .statusCode(200)
                 .body("dryRun", is(true))
                 .body("items[0].status", is("created"))
@@ -122,7 +122,7 @@ class ImportResourceTest {
 
     @Test
     void aNewWardIsCreatedUnderTheDistrictTheTextNames() {
-        given().contentType(TEXT).body(NEW_WARD).post("/api/v1/imports").then().statusCode(201)
+        admin().contentType(TEXT).body(NEW_WARD).post("/api/v1/imports").then().statusCode(201)
                 .body("items[0].organisation.slug", is("phuong-hoa-sen"))
                 .body("items[0].organisation.created", is(true))
                 .body("items[0].organisation.chain.slug", contains("phuong-hoa-sen", "quan-hai-ba-trung", "thanh-pho-ha-noi"));
@@ -132,14 +132,14 @@ class ImportResourceTest {
 
     @Test
     void aGroupIsCreatedUnderItsWard() {
-        given().contentType(TEXT).body(NGOC_LAM_GROUP).post("/api/v1/imports").then().statusCode(201)
+        admin().contentType(TEXT).body(NGOC_LAM_GROUP).post("/api/v1/imports").then().statusCode(201)
                 .body("items[0].organisation.name", is("Tổ dân phố số 7"))
                 .body("items[0].organisation.level", is("group"))
                 .body("items[0].organisation.chain.slug", contains("to-dan-pho-so-7-phuong-ngoc-lam", "phuong-ngoc-lam",
                         "quan-long-bien", "thanh-pho-ha-noi"))
                 .body("items[0].publishedAt", is("2024-08-15T19:30:00+07:00"));
         // Imported again under another URL it is the same group, not a second one.
-        given().contentType(TEXT).body(NGOC_LAM_GROUP + "\nThêm một đoạn.").post("/api/v1/imports").then()
+        admin().contentType(TEXT).body(NGOC_LAM_GROUP + "\nThêm một đoạn.").post("/api/v1/imports").then()
                 .statusCode(201).body("items[0].organisation.created", is(false));
         given().queryParam("level", "group").get("/api/v1/organisations").then().body("slug", contains("to-dan-pho-so-7-phuong-ngoc-lam"));
     }
@@ -170,13 +170,13 @@ class ImportResourceTest {
 
     @Test
     void aJsonArrayWorksLikeNdjson() {
-        given().contentType(ContentType.JSON).body("[" + json(MY_DINH, null, null) + ", 42]").post("/api/v1/imports").then()
+        admin().contentType(ContentType.JSON).body("[" + json(MY_DINH, null, null) + ", 42]").post("/api/v1/imports").then()
                 .statusCode(200).body("items.status", contains("created", "rejected"));
     }
 
     @Test
     void overridesWinOverTheText() {
-        given().contentType(ContentType.JSON)
+        admin().contentType(ContentType.JSON)
                 .body(json(MY_DINH, null, "{\"organisation\": \"quan-nam-tu-liem\", \"title\": \"Tiêu đề do biên tập viên đặt\", "
                         + "\"publishedAt\": \"2024-06-04T08:00:00+07:00\"}"))
                 .post("/api/v1/imports").then().statusCode(200)
@@ -188,7 +188,7 @@ class ImportResourceTest {
 
     @Test
     void textWithoutADateBecomesADraft() {
-        given().contentType(TEXT).body("Phường Bách Khoa tổ chức họp dân\nPhường Bách Khoa tổ chức họp dân về trật tự đô thị.")
+        admin().contentType(TEXT).body("Phường Bách Khoa tổ chức họp dân\nPhường Bách Khoa tổ chức họp dân về trật tự đô thị.")
                 .post("/api/v1/imports").then().statusCode(201)
                 .body("items[0].articleStatus", is("draft")).body("items[0].publishedAt", nullValue());
         given().get("/api/v1/articles").then().body("items", empty());
@@ -196,26 +196,30 @@ class ImportResourceTest {
 
     @Test
     void anUnplaceableTextIsAProblemNamingTheField() {
-        Problems.assertProblem(given().contentType(TEXT).body("Hội nghị\nNgày đăng 01/01/2024 | 08:00\nNội dung.")
+        Problems.assertProblem(admin().contentType(TEXT).body("Hội nghị\nNgày đăng 01/01/2024 | 08:00\nNội dung.")
                 .post("/api/v1/imports").then(), 422)
                 .body("title", is("Article cannot be imported"))
                 .body("errors[0].field", is("text"));
-        Problems.assertProblem(given().contentType(TEXT).body("   ").post("/api/v1/imports").then(), 422);
+        Problems.assertProblem(admin().contentType(TEXT).body("   ").post("/api/v1/imports").then(), 422);
     }
 
     @Test
     void badRequestsAreProblems() {
-        Problems.assertInvalidParameter(given().contentType(TEXT).queryParam("dryRun", "maybe").body(MY_DINH)
+        Problems.assertInvalidParameter(admin().contentType(TEXT).queryParam("dryRun", "maybe").body(MY_DINH)
                 .post("/api/v1/imports").then(), "dryRun");
-        Problems.assertProblem(given().contentType(ContentType.JSON).body("{not json").post("/api/v1/imports").then(), 400)
+        Problems.assertProblem(admin().contentType(ContentType.JSON).body("{not json").post("/api/v1/imports").then(), 400)
                 .body("type", is("https://tincoso.vn/problems/invalid-body"));
         String tooMany = String.join("\n", java.util.Collections.nCopies(ImportService.MAX_ITEMS + 1, "{}"));
         Problems.assertInvalidParameter(ndjson().body(tooMany).post("/api/v1/imports").then(), "body");
-        Problems.assertProblem(given().contentType(ContentType.XML).body("<a/>").post("/api/v1/imports").then(), 415);
+        Problems.assertProblem(admin().contentType(ContentType.XML).body("<a/>").post("/api/v1/imports").then(), 415);
+    }
+
+    static io.restassured.specification.RequestSpecification admin() {
+        return given().header("Authorization", vn.tincoso.testing.Tokens.admin());
     }
 
     private static io.restassured.specification.RequestSpecification ndjson() {
-        return given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+        return admin().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
                 .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT))).contentType("application/x-ndjson; charset=UTF-8");
     }
 

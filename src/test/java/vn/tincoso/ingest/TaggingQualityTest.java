@@ -1,6 +1,5 @@
 package vn.tincoso.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -58,7 +57,7 @@ class TaggingQualityTest {
         int organisationsRight = 0;
         List<String> misses = new ArrayList<>();
         for (Expected expected : corpus) {
-            Response response = given().contentType(ImportResourceTest.TEXT).queryParam("dryRun", "true").body(expected.text())
+            Response response = ImportResourceTest.admin().contentType(ImportResourceTest.TEXT).queryParam("dryRun", "true").body(expected.text())
                     .post("/api/v1/imports");
             response.then().statusCode(200);
             Set<String> found = new HashSet<>(response.<List<String>>path("items[0].directives.code"));

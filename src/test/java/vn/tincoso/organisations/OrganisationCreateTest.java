@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Tokens;
 
 /** The gazetteer extended through the API. */
 @QuarkusTest
@@ -34,7 +35,7 @@ class OrganisationCreateTest {
     @Test
     void addsAUnitUnderItsParent() {
         String decomposed = Normalizer.normalize("Tổ dân phố số 9", Normalizer.Form.NFD);
-        given().contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"" + decomposed + "\", \"level\": \"group\", \"parent\": \"phuong-bach-khoa\", "
                         + "\"slug\": \"to-dan-pho-so-9-bach-khoa\"}")
                 .post("/api/v1/organisations").then().statusCode(201)
@@ -46,13 +47,13 @@ class OrganisationCreateTest {
 
     @Test
     void derivesTheSlugFromTheName() {
-        given().contentType(ContentType.JSON).body("{\"name\": \"Phường Hoa Sen\", \"level\": \"ward\", \"parent\": \"quan-nam-tu-liem\"}")
+        given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": \"Phường Hoa Sen\", \"level\": \"ward\", \"parent\": \"quan-nam-tu-liem\"}")
                 .post("/api/v1/organisations").then().statusCode(201).body("slug", is("phuong-hoa-sen"));
     }
 
     @Test
     void everyInvalidFieldIsListed() {
-        Problems.assertProblem(given().contentType(ContentType.JSON).body("{\"name\": \" \", \"level\": \"province\", \"slug\": \"Có Dấu\"}")
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": \" \", \"level\": \"province\", \"slug\": \"Có Dấu\"}")
                 .post("/api/v1/organisations").then(), 400)
                 .body("type", is("https://tincoso.vn/problems/invalid-body"))
                 .body("errors.field", containsInAnyOrder("name", "level", "slug"));
@@ -60,29 +61,29 @@ class OrganisationCreateTest {
 
     @Test
     void theParentMustBeOneLevelUp() {
-        Problems.assertProblem(given().contentType(ContentType.JSON)
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Tổ dân phố số 1\", \"level\": \"group\", \"parent\": \"quan-hai-ba-trung\"}")
                 .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("parent"));
-        Problems.assertProblem(given().contentType(ContentType.JSON)
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Phường Mới\", \"level\": \"ward\", \"parent\": \"khong-co\"}")
                 .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("parent"));
-        Problems.assertProblem(given().contentType(ContentType.JSON)
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Thành phố Mới\", \"level\": \"city\", \"parent\": \"thanh-pho-ha-noi\"}")
                 .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("parent"));
     }
 
     @Test
     void aTakenSlugIsAConflict() {
-        Problems.assertProblem(given().contentType(ContentType.JSON)
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Phường Bách Khoa\", \"level\": \"ward\", \"parent\": \"quan-hai-ba-trung\"}")
                 .post("/api/v1/organisations").then(), 409).body("errors[0].field", is("slug"));
     }
 
     @Test
     void aMissingOrMalformedBodyIsAProblem() {
-        Problems.assertProblem(given().contentType(ContentType.JSON).post("/api/v1/organisations").then(), 400);
-        Problems.assertProblem(given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/organisations").then(), 400);
-        Problems.assertProblem(given().contentType(ContentType.JSON).body("{\"name\": [1]}").post("/api/v1/organisations").then(), 400)
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).post("/api/v1/organisations").then(), 400);
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/organisations").then(), 400);
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": [1]}").post("/api/v1/organisations").then(), 400)
                 .body("errors[0].field", is("name"));
     }
 }

@@ -1,0 +1,101 @@
+package vn.tincoso.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+
+import vn.tincoso.ingest.ImportResourceTest;
+import vn.tincoso.organisations.Gazetteer;
+import vn.tincoso.testing.Problems;
+import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Tokens;
+
+/** Who may write: nobody without a valid token, an editor only in their organisation's subtree, an admin everywhere. */
+@QuarkusTest
+class WriteAccessTest {
+
+    static final String NEW_GROUP = "{\"name\": \"Tổ dân phố số 9\", \"level\": \"group\", \"parent\": \"phuong-my-dinh-1\"}";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    Gazetteer gazetteer;
+
+    @BeforeEach
+    void gazetteer() {
+        data.reset();
+        gazetteer.load();
+    }
+
+    @Test
+    void readsNeedNoToken() {
+        given().get("/api/v1/articles").then().statusCode(200);
+        given().header("Authorization", "Bearer rác").get("/api/v1/organisations/phuong-my-dinh-1").then().statusCode(200);
+    }
+
+    @Test
+    void withoutAValidTokenWritesAre401() throws Exception {
+        String otherKey = Jwt.issuer("https://tincoso.vn").subject("ke-gia").groups(Set.of(Roles.ADMIN))
+                .sign(java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate());
+        String expired = Jwt.issuer("https://tincoso.vn").subject("cu").groups(Set.of(Roles.ADMIN))
+                .issuedAt(1_600_000_000L).expiresAt(1_600_003_600L).sign();
+        String wrongIssuer = Jwt.issuer("https://khac.example.vn").subject("x").groups(Set.of(Roles.ADMIN)).sign();
+        for (String authorization : new String[] {null, "Bearer rác", "Bearer " + otherKey, "Bearer " + expired, "Bearer " + wrongIssuer, "Basic YTpi"}) {
+            var request = given().contentType(ContentType.JSON).body(NEW_GROUP);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            Problems.assertProblem(request.post("/api/v1/organisations").then(), 401).header("WWW-Authenticate", is("Bearer"));
+        }
+        Problems.assertProblem(given().contentType(ImportResourceTest.TEXT).body(ImportResourceTest.MY_DINH)
+                .post("/api/v1/imports").then(), 401);
+    }
+
+    @Test
+    void onlyAnAdminExtendsTheTree() {
+        Problems.assertProblem(given().header("Authorization", Tokens.editor("phuong-my-dinh-1")).contentType(ContentType.JSON)
+                .body(NEW_GROUP).post("/api/v1/organisations").then(), 403);
+        given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body(NEW_GROUP)
+                .post("/api/v1/organisations").then().statusCode(201);
+    }
+
+    @ParameterizedTest(name = "editor of {0} → {1}")
+    @CsvSource({"phuong-my-dinh-1, 201", "quan-nam-tu-liem, 201", "thanh-pho-ha-noi, 201", "phuong-bach-khoa, 403",
+            "quan-hai-ba-trung, 403", "thanh-pho-hai-phong, 403"})
+    void editorsImportOnlyIntoTheirSubtree(String organisation, int status) {
+        given().header("Authorization", Tokens.editor(organisation)).contentType(ImportResourceTest.TEXT)
+                .body(ImportResourceTest.MY_DINH).post("/api/v1/imports").then().statusCode(status);
+    }
+
+    @Test
+    void aBatchRejectsTheItemsOutsideTheEditorsSubtree() {
+        given().header("Authorization", Tokens.editor("phuong-bach-khoa")).contentType(ContentType.JSON)
+                .body("[{\"text\": " + quote(ImportResourceTest.MY_DINH) + "}]")
+                .post("/api/v1/imports").then().statusCode(200)
+                .body("items[0].status", is("rejected"))
+                .body("items[0].error", containsString("outside the organisation"));
+        given().get("/api/v1/articles").then().body("items.size()", is(0));
+    }
+
+    private static String quote(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
