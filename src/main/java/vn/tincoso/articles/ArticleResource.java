@@ -2,9 +2,20 @@ package vn.tincoso.articles;
 
 import java.util.Comparator;
 import java.util.Date;
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import vn.tincoso.auth.Roles;
+import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.feeds.FeedFormat;
 import vn.tincoso.feeds.FeedRenderer;
 import vn.tincoso.web.NextPage;
@@ -41,12 +58,19 @@ public class ArticleResource {
     private final PageLinks links;
     private final SparseFields sparseFields;
     private final FeedRenderer feeds;
+    private final EditorialService editorial;
+    private final SecurityIdentity identity;
+    private final TincosoConfig config;
 
-    ArticleResource(ArticleService articles, PageLinks links, SparseFields sparseFields, FeedRenderer feeds) {
+    ArticleResource(ArticleService articles, PageLinks links, SparseFields sparseFields, FeedRenderer feeds,
+            EditorialService editorial, SecurityIdentity identity, TincosoConfig config) {
         this.articles = articles;
         this.links = links;
         this.sparseFields = sparseFields;
         this.feeds = feeds;
+        this.editorial = editorial;
+        this.identity = identity;
+        this.config = config;
     }
 
     @GET
@@ -88,8 +112,100 @@ public class ArticleResource {
     public Response get(
             @Parameter(description = "Id số hoặc slug của bài", example = "quan-uy-hai-ba-trung-to-chuc-so-ket-03-nam-thuc-hien-de-an-so-11-da-tu")
             @PathParam("idOrSlug") String idOrSlug) {
-        ArticleView article = articles.find(idOrSlug)
+        Optional<ArticleView> published = articles.find(idOrSlug);
+        if (published.isEmpty() && !identity.isAnonymous() && idOrSlug.matches("\\d{1,18}")) {
+            // Its editors also see it as a draft.
+            return written(Response.ok(), editorial.read(Long.parseLong(idOrSlug)));
+        }
+        ArticleView article = published
                 .orElseThrow(() -> new ResourceNotFoundException("Không có bài viết '" + idOrSlug + "'."));
-        return Response.ok(article).lastModified(Date.from(article.updatedAt().toInstant())).build();
+        return Response.ok(article, MediaType.APPLICATION_JSON_TYPE).lastModified(Date.from(article.updatedAt().toInstant())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Viết bài mới (bản nháp)", description = "Biên tập viên chỉ viết cho đơn vị mình và các đơn vị trực thuộc.")
+    @APIResponse(responseCode = "201", description = "Đã tạo; ETag dùng cho If-Match lần sửa sau",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", description = "Mọi trường không hợp lệ được liệt kê trong errors[]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Thiếu mã truy cập",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Ngoài đơn vị được phép",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull ArticleInput body) {
+        EditorialService.Written written = editorial.create(body);
+        return written(Response.created(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + written.article().id())), written);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Thay toàn bộ nội dung bài", description = "Cần If-Match: 428 khi thiếu, 412 khi bài đã đổi.")
+    @APIResponse(responseCode = "200", description = "Đã sửa",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    public Response replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ArticleInput body) {
+        return written(Response.ok(), editorial.replace(id, ifMatch, body));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes("application/merge-patch+json")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Sửa một phần (JSON Merge Patch, RFC 7396)", description = "Cần If-Match.")
+    @APIResponse(responseCode = "200", description = "Đã sửa",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, String body) {
+        return written(Response.ok(), editorial.patch(id, ifMatch, body));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Đăng bài", description = "Cần If-Match.")
+    public Response publish(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        return written(Response.ok(), editorial.publish(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/unpublish")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Thôi đăng bài", description = "Cần If-Match.")
+    public Response unpublish(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        return written(Response.ok(), editorial.unpublish(id, ifMatch));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Xóa bài", description = "Cần If-Match. Đồng bộ (changes) báo bài đã xóa.")
+    @APIResponse(responseCode = "204", description = "Đã xóa")
+    public Response delete(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        editorial.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Lịch sử sửa đổi của bài", description = "Ai, khi nào, sửa gì.")
+    @APIResponse(responseCode = "200", description = "Các bản sửa đổi, cũ trước",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = RevisionView.class)))
+    public List<RevisionView> revisions(@PathParam("id") long id) {
+        return editorial.revisions(id);
+    }
+
+    private static Response written(Response.ResponseBuilder response, EditorialService.Written written) {
+        return response.entity(written.article()).type(MediaType.APPLICATION_JSON_TYPE).header("ETag", written.etag()).build();
     }
 }

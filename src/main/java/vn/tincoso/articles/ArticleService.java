@@ -128,7 +128,7 @@ public class ArticleService {
     @Transactional
     public Article store(NewArticle input) {
         Article article = new Article();
-        article.createdAt = clock.instant();
+        article.createdAt = now();
         article.slug = uniqueSlug(input.slug() != null ? input.slug()
                 : VietnameseText.slugify(VietnameseText.clean(input.title()), MAX_SLUG_LENGTH));
         apply(input, article);
@@ -162,7 +162,12 @@ public class ArticleService {
         article.directives.clear();
         input.directives().forEach(mention -> article.directives.add(
                 registry.register(mention.code(), mention.issuedOn(), mention.title())));
-        article.updatedAt = clock.instant();
+        article.updatedAt = now();
+    }
+
+    /** PostgreSQL keeps microseconds: what is written is what is read back, so ETags do not drift. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String uniqueSlug(String base) {
@@ -180,9 +185,15 @@ public class ArticleService {
                 publicUrl(article), OrganisationRef.of(article.organisation), directiveViews(article), snippet);
     }
 
+    /** The whole article, whatever its status: for its editors. */
+    @Transactional
+    public ArticleView view(Article article) {
+        return view(article, organisations.chainsOf(List.of(article.organisation.id)).get(article.organisation.id));
+    }
+
     private ArticleView view(Article article, List<Organisation> organisationChain) {
         List<OrganisationRef> chain = organisationChain.stream().map(OrganisationRef::of).toList();
-        return new ArticleView(article.id, article.slug, article.title, article.summary, article.body, article.section,
+        return new ArticleView(article.id, article.slug, article.status.name().toLowerCase(java.util.Locale.ROOT), article.title, article.summary, article.body, article.section,
                 VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
                 publicUrl(article), OrganisationRef.of(article.organisation), chain, directiveViews(article), article.captions,
                 VietnamTime.of(article.createdAt), VietnamTime.of(article.updatedAt), article.version);

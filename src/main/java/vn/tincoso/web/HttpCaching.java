@@ -1,10 +1,5 @@
 package vn.tincoso.web;
 
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 
@@ -17,8 +12,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.tincoso.config.TincosoConfig;
 
@@ -31,11 +24,11 @@ import vn.tincoso.config.TincosoConfig;
  */
 public class HttpCaching {
 
-    private final ObjectMapper mapper;
+    private final ETags etags;
     private final String cacheControl;
 
-    HttpCaching(ObjectMapper mapper, TincosoConfig config) {
-        this.mapper = mapper;
+    HttpCaching(ETags etags, TincosoConfig config) {
+        this.etags = etags;
         this.cacheControl = "public, max-age=" + config.httpCache().maxAge().toSeconds()
                 + ", stale-while-revalidate=" + config.httpCache().staleWhileRevalidate().toSeconds();
     }
@@ -47,12 +40,13 @@ public class HttpCaching {
             return;
         }
         // Every body this API writes is UTF-8, and says so. A resource that returned only an object writes JSON.
-        MediaType type = (response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE)
-                .withCharset(StandardCharsets.UTF_8.name());
-        byte[] body = bytes(response.getEntity());
-        String etag = etag(body, type);
+        MediaType type = ETags.utf8(response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE);
+        byte[] body = etags.bytes(response.getEntity());
+        String etag = ETags.of(body, type);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // What an editor reads with a token (drafts included) is theirs alone.
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
+                request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? cacheControl : "private, no-cache");
         response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding");
         if (notModified(request, etag, response.getLastModified())) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
@@ -80,33 +74,6 @@ public class HttpCaching {
             return lastModified.toInstant().getEpochSecond() <= since;
         } catch (java.time.format.DateTimeParseException e) {
             return false; // an unreadable date is ignored, as RFC 9110 asks
-        }
-    }
-
-    private byte[] bytes(Object entity) {
-        if (entity instanceof byte[] raw) {
-            return raw;
-        }
-        if (entity instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return mapper.writeValueAsBytes(entity);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A digest of the bytes and their media type: the same content has the same tag on every instance. */
-    private static String etag(byte[] body, MediaType type) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(String.valueOf(type).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest()).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
 }

@@ -10,6 +10,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Not allowed", 403),
     NOT_FOUND("not-found", "Resource not found", 404),
     CONFLICT("conflict", "Conflict with the current state", 409),
+    PRECONDITION_FAILED("precondition-failed", "The article has changed", 412),
+    PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
     SYNC_EXPIRED("sync-position-expired", "Sync position expired", 410),
     UNPROCESSABLE_ARTICLE("unprocessable-article", "Article cannot be imported", 422),
     INTERNAL_ERROR("internal-error", "Internal server error", 500);

@@ -37,7 +37,7 @@ public class TestData {
 
     @Transactional
     public void reset() {
-        entityManager.createNativeQuery("truncate article_directive, article, directive, organisation restart identity cascade")
+        entityManager.createNativeQuery("truncate article_directive, article, directive, organisation, article_revision, article_tombstone restart identity cascade")
                 .executeUpdate();
     }
 
