@@ -174,6 +174,21 @@ public class ArticleResource {
     }
 
     @POST
+    @Path("/{id}/schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Hẹn giờ đăng bài", description = "Thân: {\"publishAt\": \"2026-12-01T08:00:00+07:00\"}. Trước giờ đó bài không hiện ở "
+            + "bất kỳ chỗ đọc công khai nào. Cần If-Match.")
+    public Response schedule(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Schedule body) {
+        return written(Response.ok(), editorial.schedule(id, ifMatch, body.publishAt() == null ? null : body.publishAt().toInstant()));
+    }
+
+    /** The body of POST /articles/{id}/schedule. */
+    public record Schedule(@NotNull @Schema(example = "2026-12-01T08:00:00+07:00") java.time.OffsetDateTime publishAt) {
+    }
+
+    @POST
     @Path("/{id}/unpublish")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")

@@ -3,7 +3,9 @@ package vn.tincoso.articles;
 /** Only published articles are ever visible to the read API. */
 public enum ArticleStatus {
     DRAFT,
-    PUBLISHED;
+    PUBLISHED,
+    /** Published by the scheduler at its published_at; invisible until then. */
+    SCHEDULED;
 
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements jakarta.persistence.AttributeConverter<ArticleStatus, String> {

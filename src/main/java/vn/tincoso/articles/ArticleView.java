@@ -20,7 +20,7 @@ import vn.tincoso.organisations.OrganisationRef;
 public record ArticleView(
         long id,
         String slug,
-        @Schema(enumeration = {"draft", "published"}, description = "Người đọc chỉ thấy bài published; biên tập viên thấy cả bản nháp") String status,
+        @Schema(enumeration = {"draft", "published", "scheduled"}, description = "Người đọc chỉ thấy bài published; biên tập viên thấy cả bản nháp và bài hẹn giờ") String status,
         String title,
         String summary,
         @Schema(description = "Các đoạn văn, theo thứ tự") List<String> body,

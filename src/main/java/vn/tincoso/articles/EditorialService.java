@@ -41,6 +41,9 @@ public class EditorialService {
     public record Written(ArticleView article, String etag) {
     }
 
+    /** The actor of revisions the scheduler makes. */
+    static final String SCHEDULER = "lich-dang";
+
     private final ArticleRepository articles;
     private final ArticleService articleService;
     private final OrganisationRepository organisations;
@@ -128,6 +131,34 @@ public class EditorialService {
         return record(article, "published", statusChange(before, article.status));
     }
 
+    /** Publishes it at a future time; until then every public read behaves as if it did not exist. */
+    @Transactional
+    public Written schedule(long id, String ifMatch, Instant publishAt) {
+        if (publishAt == null || !publishAt.isAfter(clock.instant())) {
+            throw new InvalidBodyException("publishAt", "phải là một thời điểm trong tương lai");
+        }
+        Article article = current(id, ifMatch);
+        ArticleStatus before = article.status;
+        article.status = ArticleStatus.SCHEDULED;
+        article.publishedAt = publishAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        article.updatedAt = articleService.now();
+        return record(article, "scheduled", statusChange(before, article.status));
+    }
+
+    /** Publishes every scheduled article whose time has come; returns how many. */
+    @Transactional
+    public int publishDue() {
+        List<Article> due = articles.list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, clock.instant());
+        for (Article article : due) {
+            article.status = ArticleStatus.PUBLISHED;
+            article.updatedAt = articleService.now();
+            articles.flush();
+            entityManager.persist(revision(article.id, article.version, "published", SCHEDULER,
+                    statusChange(ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED)));
+        }
+        return due.size();
+    }
+
     @Transactional
     public Written unpublish(long id, String ifMatch) {
         Article article = current(id, ifMatch);
@@ -143,7 +174,7 @@ public class EditorialService {
         Article article = current(id, ifMatch);
         int version = article.version;
         articles.delete(article);
-        entityManager.persist(revision(id, version + 1, "deleted", Map.of()));
+        entityManager.persist(revision(id, version + 1, "deleted", user.name(), Map.of()));
     }
 
     /** The article whatever its status, for someone who may write it. */
@@ -220,16 +251,16 @@ public class EditorialService {
 
     private Written record(Article article, String action, Map<String, Object> changes) {
         articles.flush();
-        entityManager.persist(revision(article.id, article.version, action, changes));
+        entityManager.persist(revision(article.id, article.version, action, user.name(), changes));
         ArticleView view = articleService.view(article);
         return new Written(view, caching.ofJson(view));
     }
 
-    private Revision revision(long articleId, int version, String action, Map<String, Object> changes) {
+    private Revision revision(long articleId, int version, String action, String actor, Map<String, Object> changes) {
         Revision revision = new Revision();
         revision.articleId = articleId;
         revision.version = version;
-        revision.actor = user.name();
+        revision.actor = actor;
         revision.at = articleService.now();
         revision.action = action;
         revision.changes = changes;
