@@ -10,9 +10,9 @@ import vn.tincoso.organisations.Level;
 /**
  * A filter resolved against the database: slugs and codes replaced by ids. Every part is optional.
  *
- * @param organisationId the unit, with its subtree unless {@code exactOrganisation}
+ * @param organisationId the unit, covered as {@code scope} says
  * @param directiveId    the one directive articles must implement
  */
-public record ArticleCriteria(Set<Level> levels, Long organisationId, boolean exactOrganisation, Long directiveId,
+public record ArticleCriteria(Set<Level> levels, Long organisationId, OrganisationScope scope, Long directiveId,
         DocumentType type, Issuer issuer, Instant from, Instant to, String q) {
 }

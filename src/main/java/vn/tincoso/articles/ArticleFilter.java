@@ -14,12 +14,12 @@ import vn.tincoso.organisations.Level;
 /**
  * What a feed is filtered on, as the client asked for it; every part is optional and all combine.
  *
- * @param org       an organisation slug: the unit and its subtree, or the unit alone when {@code exactOrg}
+ * @param org       an organisation slug, covered as {@code scope} says
  * @param from      inclusive lower bound on publication time
  * @param to        exclusive upper bound on publication time
  * @param q         full-text query, NFC, already bounded in length
  */
-public record ArticleFilter(Set<Level> levels, String org, boolean exactOrg, DirectiveCode directive,
+public record ArticleFilter(Set<Level> levels, String org, OrganisationScope scope, DirectiveCode directive,
         DocumentType type, Issuer issuer, Instant from, Instant to, String q) {
 
     /** A short digest of the filter: a cursor made for one filter is refused for another. */
@@ -27,7 +27,7 @@ public record ArticleFilter(Set<Level> levels, String org, boolean exactOrg, Dir
         Set<String> levelCodes = new TreeSet<>();
         levels.forEach(level -> levelCodes.add(level.code()));
         String canonical = String.join("\n", sort.code(), levelCodes.toString(), String.valueOf(org),
-                String.valueOf(exactOrg), String.valueOf(directive), String.valueOf(type), String.valueOf(issuer),
+                String.valueOf(scope), String.valueOf(directive), String.valueOf(type), String.valueOf(issuer),
                 String.valueOf(from), String.valueOf(to), String.valueOf(q));
         CRC32 crc = new CRC32();
         crc.update(canonical.getBytes(StandardCharsets.UTF_8));

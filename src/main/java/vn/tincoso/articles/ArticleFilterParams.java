@@ -41,8 +41,9 @@ public class ArticleFilterParams {
     String org;
 
     @QueryParam("scope")
-    @Parameter(description = "Phạm vi của org: subtree (mặc định, cả các đơn vị trực thuộc) hoặc exact (chỉ đơn vị đó).",
-            schema = @Schema(enumeration = {"subtree", "exact"}, defaultValue = "subtree"))
+    @Parameter(description = "Phạm vi của org: subtree (mặc định, cả các đơn vị trực thuộc), exact (chỉ đơn vị đó) hoặc "
+            + "lineage (cả các đơn vị đã sáp nhập vào đơn vị đó).",
+            schema = @Schema(enumeration = {"subtree", "exact", "lineage"}, defaultValue = "subtree"))
     String scope;
 
     @QueryParam("directive")
@@ -88,7 +89,7 @@ public class ArticleFilterParams {
         ArticleFilter filter = new ArticleFilter(
                 Level.fromParameter(params, "level"),
                 params.single("org").map(VietnameseText::clean).orElse(null),
-                exactScope(params),
+                scope(params),
                 params.single("directive").map(ArticleFilterParams::directiveCode).orElse(null),
                 DocumentType.fromParameter(params, "type"),
                 Issuer.fromParameter(params, "issuer"),
@@ -101,15 +102,9 @@ public class ArticleFilterParams {
         return filter;
     }
 
-    private static boolean exactScope(QueryParameters params) {
-        Optional<String> scope = params.single("scope");
-        if (scope.isEmpty() || scope.get().equals("subtree")) {
-            return false;
-        }
-        if (scope.get().equals("exact")) {
-            return true;
-        }
-        throw new InvalidParameterException("scope", "chỉ nhận subtree hoặc exact");
+    private static OrganisationScope scope(QueryParameters params) {
+        return params.single("scope").map(code -> OrganisationScope.fromCode(code).orElseThrow(() ->
+                new InvalidParameterException("scope", "chỉ nhận subtree, exact hoặc lineage"))).orElse(OrganisationScope.SUBTREE);
     }
 
     private static DirectiveCode directiveCode(String value) {

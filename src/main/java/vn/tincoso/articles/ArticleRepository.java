@@ -110,10 +110,15 @@ public class ArticleRepository implements PanacheRepository<Article> {
         }
         if (criteria.organisationId() != null) {
             params.put("organisationId", criteria.organisationId());
-            sql.append(criteria.exactOrganisation()
-                    ? " and a.organisation_id = :organisationId"
-                    : " and a.organisation_id in (select s.id from organisation s"
-                            + " where s.path <@ (select t.path from organisation t where t.id = :organisationId))");
+            sql.append(switch (criteria.scope()) {
+                case EXACT -> " and a.organisation_id = :organisationId";
+                case SUBTREE -> " and a.organisation_id in (select s.id from organisation s"
+                        + " where s.path <@ (select t.path from organisation t where t.id = :organisationId))";
+                // The unit and every unit merged into it, recursively (organisation_successor), with their subtrees.
+                case LINEAGE -> " and a.organisation_id in (select s.id from organisation s join organisation p on s.path <@ p.path"
+                        + " where p.id in (with recursive lineage(id) as (select cast(:organisationId as bigint)"
+                        + " union select o.id from organisation o join lineage l on o.successor_id = l.id) select id from lineage))";
+            });
         }
         if (criteria.directiveId() != null) {
             sql.append(" and a.id in (select ad.article_id from article_directive ad where ad.directive_id = :directiveId)");

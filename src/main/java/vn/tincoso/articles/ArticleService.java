@@ -105,7 +105,7 @@ public class ArticleService {
             }
             directiveId = known.get();
         }
-        return Optional.of(new ArticleCriteria(filter.levels(), organisationId, filter.exactOrg(), directiveId,
+        return Optional.of(new ArticleCriteria(filter.levels(), organisationId, filter.scope(), directiveId,
                 filter.type(), filter.issuer(), filter.from(), filter.to(), filter.q()));
     }
 

@@ -2,7 +2,12 @@ package vn.tincoso.directives;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,8 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.tincoso.auth.Roles;
 import vn.tincoso.feeds.ContentClock;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;
@@ -64,6 +71,18 @@ public class DirectiveResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "11-da-tu") @PathParam("slug") String slug) {
         return lastModified(directives.find(slug).orElseThrow(() -> new ResourceNotFoundException("Không có văn bản '" + slug + "'.")));
+    }
+
+    @PATCH
+    @Path("/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Sửa tiêu đề hoặc ngày ban hành của văn bản trong danh mục")
+    @APIResponse(responseCode = "200", description = "Văn bản sau khi sửa",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectiveView.class)))
+    public DirectiveView update(@PathParam("slug") String slug, @Valid @NotNull DirectiveChange body) {
+        return directives.update(slug, body);
     }
 
     /** Article counts move with every article, so the answer is as new as the newest change anywhere. */

@@ -12,9 +12,11 @@ import jakarta.transaction.Transactional;
 public class DirectiveService {
 
     private final DirectiveRepository directives;
+    private final java.time.Clock clock;
 
-    DirectiveService(DirectiveRepository directives) {
+    DirectiveService(DirectiveRepository directives, java.time.Clock clock) {
         this.directives = directives;
+        this.clock = clock;
     }
 
     @Transactional
@@ -22,6 +24,21 @@ public class DirectiveService {
         List<Directive> found = directives.listFiltered(type, issuer);
         Map<Long, Long> counts = directives.articleCounts(found.stream().map(directive -> directive.id).toList());
         return found.stream().map(directive -> DirectiveView.of(directive, counts.getOrDefault(directive.id, 0L))).toList();
+    }
+
+    /** Corrects a registered directive's title or issue date (unlike imports, which only fill in what is missing). */
+    @Transactional
+    public DirectiveView update(String codeOrSlug, DirectiveChange change) {
+        Directive directive = DirectiveCode.parse(codeOrSlug).flatMap(code -> directives.findBySlug(code.slug()))
+                .orElseThrow(() -> new vn.tincoso.web.ResourceNotFoundException("Không có văn bản '" + codeOrSlug + "'."));
+        if (change.title() != null) {
+            directive.title = vn.tincoso.text.VietnameseText.clean(change.title());
+        }
+        if (change.issuedOn() != null) {
+            directive.issuedOn = change.issuedOn();
+        }
+        directive.updatedAt = clock.instant();
+        return DirectiveView.of(directive, directives.articleCounts(List.of(directive.id)).getOrDefault(directive.id, 0L));
     }
 
     /** By any spelling of the code, the slug included. */

@@ -36,7 +36,11 @@ final class FeedTitles {
         }
         List<String> scope = new ArrayList<>();
         if (organisationName != null) {
-            scope.add(filter.exactOrg() ? organisationName + " (riêng đơn vị)" : organisationName);
+            scope.add(switch (filter.scope()) {
+                case EXACT -> organisationName + " (riêng đơn vị)";
+                case LINEAGE -> organisationName + " (cả các đơn vị đã sáp nhập)";
+                case SUBTREE -> organisationName;
+            });
         }
         if (!filter.levels().isEmpty()) {
             scope.add("cấp " + filter.levels().stream().map(Level::label).collect(Collectors.joining("; ")));

@@ -30,6 +30,10 @@ public class Organisation {
     @Column(name = "parent_id")
     public Long parentId;
 
+    /** The unit this one was merged into; null while it stands on its own. */
+    @Column(name = "successor_id")
+    public Long successorId;
+
     public Instant createdAt;
 
     public Instant updatedAt;

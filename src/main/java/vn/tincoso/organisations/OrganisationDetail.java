@@ -18,6 +18,7 @@ public record OrganisationDetail(
         @Schema(enumeration = {"city", "district", "ward", "group"}) String level,
         long articleCount,
         long ownArticleCount,
+        @Schema(description = "Slug của đơn vị đã nhận sáp nhập đơn vị này, nếu có", nullable = true) String successor,
         List<OrganisationRef> ancestors,
         List<OrganisationSummary> children) {
 }

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -102,6 +103,31 @@ public class OrganisationResource {
         Organisation created = organisations.create(body);
         return Response.created(URI.create(config.publicBaseUrl() + "/api/v1/organisations/" + created.slug))
                 .entity(organisations.find(created.slug).orElseThrow()).build();
+    }
+
+    @PATCH
+    @Path("/{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Đổi tên và/hoặc chuyển đơn vị sang đơn vị cấp trên khác", description = "Slug giữ nguyên; cả cây con đi theo.")
+    @APIResponse(responseCode = "200", description = "Đơn vị sau khi sửa",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
+    public Response update(@PathParam("slug") String slug, @Valid @NotNull OrganisationChange body) {
+        return lastModified(organisations.find(organisations.update(slug, body).slug).orElseThrow());
+    }
+
+    @POST
+    @Path("/{slug}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Sáp nhập đơn vị vào một đơn vị cùng cấp",
+            description = "Bài cũ vẫn thuộc đơn vị cũ; nguồn tin của đơn vị mới với scope=lineage gồm cả chúng.")
+    @APIResponse(responseCode = "200", description = "Đơn vị đã sáp nhập (successor là đơn vị nhận)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
+    public Response merge(@PathParam("slug") String slug, @Valid @NotNull OrganisationChange.Merge body) {
+        return lastModified(organisations.find(organisations.merge(slug, body.into()).slug).orElseThrow());
     }
 
     @GET

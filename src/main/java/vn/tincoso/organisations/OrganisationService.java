@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import vn.tincoso.text.VietnameseText;
 import vn.tincoso.web.ConflictException;
 import vn.tincoso.web.InvalidBodyException;
+import vn.tincoso.web.ResourceNotFoundException;
 
 /** The organisation tree with article counts. */
 @ApplicationScoped
@@ -70,6 +71,51 @@ public class OrganisationService {
             throw new ConflictException("slug", "Đã có đơn vị với slug '" + slug + "'.");
         }
         return register(slug, name, level, parent == null ? null : parent.slug);
+    }
+
+    /** Renames and/or moves a unit (its subtree follows the move); its slug stays. */
+    @Transactional
+    public Organisation update(String slug, OrganisationChange change) {
+        Organisation unit = organisations.findBySlug(slug).orElseThrow(() -> new ResourceNotFoundException("Không có đơn vị '" + slug + "'."));
+        if (change.name() != null) {
+            unit.name = VietnameseText.clean(change.name());
+        }
+        if (change.parent() != null) {
+            Organisation parent = organisations.findBySlug(change.parent())
+                    .orElseThrow(() -> new InvalidBodyException("parent", "không có đơn vị '" + change.parent() + "'"));
+            if (parent.level.ordinal() != unit.level.ordinal() - 1) {
+                throw new InvalidBodyException("parent", "phải là đơn vị cấp ngay trên " + unit.level.code());
+            }
+            if (organisations.chainOf(parent.id).stream().anyMatch(link -> link.id.equals(unit.id))) {
+                throw new InvalidBodyException("parent", "không thể chuyển một đơn vị vào dưới chính nó");
+            }
+            unit.parentId = parent.id;
+        }
+        unit.updatedAt = clock.instant();
+        organisations.flush();
+        return unit;
+    }
+
+    /**
+     * Records that a unit was merged into another of the same level (the 2025 reorganisation). Its articles
+     * stay its own; the successor's feed with scope=lineage includes them.
+     */
+    @Transactional
+    public Organisation merge(String slug, String into) {
+        Organisation unit = organisations.findBySlug(slug).orElseThrow(() -> new ResourceNotFoundException("Không có đơn vị '" + slug + "'."));
+        Organisation successor = organisations.findBySlug(into)
+                .orElseThrow(() -> new InvalidBodyException("into", "không có đơn vị '" + into + "'"));
+        if (successor.level != unit.level) {
+            throw new InvalidBodyException("into", "chỉ sáp nhập vào đơn vị cùng cấp " + unit.level.code());
+        }
+        for (Organisation step = successor; step != null; step = step.successorId == null ? null : organisations.findById(step.successorId)) {
+            if (step.id.equals(unit.id)) {
+                throw new InvalidBodyException("into", "sáp nhập vòng: '" + into + "' đã nhập vào '" + slug + "'");
+            }
+        }
+        unit.successorId = successor.id;
+        unit.updatedAt = clock.instant();
+        return unit;
     }
 
     /** The unit with this slug, created under its parent (by slug) when it does not exist yet. */

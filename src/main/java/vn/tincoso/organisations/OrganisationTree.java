@@ -63,7 +63,8 @@ final class OrganisationTree {
             ancestors.add(OrganisationRef.of(byId.get(parentId)));
         }
         return new OrganisationDetail(organisation.slug, organisation.name, organisation.level.code(),
-                subtreeCounts.get(organisation.id), own(organisation), ancestors,
+                subtreeCounts.get(organisation.id), own(organisation),
+                organisation.successorId == null ? null : byId.get(organisation.successorId).slug, ancestors,
                 children(organisation).stream().map(this::summary).toList());
     }
 
