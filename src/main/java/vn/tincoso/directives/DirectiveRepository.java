@@ -37,6 +37,13 @@ public class DirectiveRepository implements PanacheRepository<Directive> {
         return list("docType = ?1 and number = ?2", type.code(), number).stream().map(Directive::parsedCode).toList();
     }
 
+    /** Marks the articles citing a directive as changed, so that the change stream re-sends what they embed of it. */
+    public int touchArticlesCiting(long directiveId, java.time.Instant now) {
+        return getEntityManager().createNativeQuery(
+                        "update article set updated_at = :now where id in (select article_id from article_directive where directive_id = :id)")
+                .setParameter("now", now).setParameter("id", directiveId).executeUpdate();
+    }
+
     /** Published articles per directive (article_directive_by_directive). */
     public Map<Long, Long> articleCounts(List<Long> directiveIds) {
         if (directiveIds.isEmpty()) {

@@ -38,6 +38,8 @@ public class DirectiveService {
             directive.issuedOn = change.issuedOn();
         }
         directive.updatedAt = clock.instant();
+        directives.flush();
+        directives.touchArticlesCiting(directive.id, directive.updatedAt);
         return DirectiveView.of(directive, directives.articleCounts(List.of(directive.id)).getOrDefault(directive.id, 0L));
     }
 

@@ -75,6 +75,19 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
         return chains;
     }
 
+    /**
+     * Marks every article of the unit's subtree as changed, so that the change stream re-sends them after
+     * an edit they embed (a rename) or one that moves them in or out of filters (a move, a merger).
+     * Index: organisation_path, then article_organisation's key.
+     */
+    public int touchArticlesOfSubtree(long organisationId, java.time.Instant now) {
+        return getEntityManager().createNativeQuery("""
+                update article set updated_at = :now
+                 where organisation_id in (select s.id from organisation s
+                                            where s.path <@ (select t.path from organisation t where t.id = :id))
+                """).setParameter("now", now).setParameter("id", organisationId).executeUpdate();
+    }
+
     /** Direct children (organisation_parent), by name. */
     public List<Organisation> childrenOf(long organisationId) {
         return list("parentId = ?1 order by name", organisationId);

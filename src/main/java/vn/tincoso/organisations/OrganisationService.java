@@ -93,6 +93,7 @@ public class OrganisationService {
         }
         unit.updatedAt = clock.instant();
         organisations.flush();
+        organisations.touchArticlesOfSubtree(unit.id, unit.updatedAt);
         return unit;
     }
 
@@ -115,6 +116,8 @@ public class OrganisationService {
         }
         unit.successorId = successor.id;
         unit.updatedAt = clock.instant();
+        organisations.flush();
+        organisations.touchArticlesOfSubtree(unit.id, unit.updatedAt);
         return unit;
     }
 

@@ -151,6 +151,26 @@ class ChangeResourceTest {
     }
 
     @Test
+    void adminEditsOfTheTreeReachSyncedCopies() {
+        long moved = data.article("Tin Bách Khoa").org("phuong-bach-khoa").save().id;
+        long renamed = data.article("Tin Bạch Đằng").org("phuong-bach-dang").save().id;
+        Client district = new Client();
+        district.sync("&org=quan-hai-ba-trung");
+        String admin = vn.tincoso.testing.Tokens.admin();
+        given().header("Authorization", admin).contentType(io.restassured.http.ContentType.JSON).body("{\"parent\": \"quan-nam-tu-liem\"}")
+                .patch("/api/v1/organisations/phuong-bach-khoa").then().statusCode(200);
+        given().header("Authorization", admin).contentType(io.restassured.http.ContentType.JSON).body("{\"name\": \"Phường Bạch Đằng Mới\"}")
+                .patch("/api/v1/organisations/phuong-bach-dang").then().statusCode(200);
+        Response page = given().get("/api/v1/changes?org=quan-hai-ba-trung&since=" + district.token);
+        page.then().statusCode(200)
+                .body("changes.findAll { it.type == 'delete' }.id", org.hamcrest.Matchers.contains((int) moved))
+                .body("changes.findAll { it.type == 'upsert' }.article.organisation.name", org.hamcrest.Matchers.contains("Phường Bạch Đằng Mới"));
+        district.sync("&org=quan-hai-ba-trung");
+        assertEquals(feed("&org=quan-hai-ba-trung"), district.copy);
+        assertEquals(java.util.Set.of(renamed), district.copy.keySet());
+    }
+
+    @Test
     void aCaughtUpClientGetsNothingNew() {
         data.article("Bài một").save();
         Client client = new Client();
