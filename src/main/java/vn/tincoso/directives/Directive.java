@@ -32,6 +32,9 @@ public class Directive {
 
     public LocalDate issuedOn;
 
+    /** The issuing body as the text names it: "Ban Thường vụ Thành ủy Hà Nội". */
+    public String issuedBy;
+
     public String title;
 
     public Instant createdAt;

@@ -37,6 +37,9 @@ public class DirectiveService {
         if (change.issuedOn() != null) {
             directive.issuedOn = change.issuedOn();
         }
+        if (change.issuedBy() != null) {
+            directive.issuedBy = vn.tincoso.text.VietnameseText.clean(change.issuedBy());
+        }
         directive.updatedAt = clock.instant();
         directives.flush();
         directives.touchArticlesCiting(directive.id, directive.updatedAt);

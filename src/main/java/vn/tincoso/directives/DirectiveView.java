@@ -22,6 +22,7 @@ public record DirectiveView(
         @Schema(example = "TU") String issuer,
         @Schema(example = "Thành ủy/Tỉnh ủy") String issuerName,
         @Schema(example = "2021-12-06") LocalDate issuedOn,
+        @Schema(example = "Ban Thường vụ Thành ủy Hà Nội") String issuedBy,
         @Schema(example = "Nâng cao chất lượng sinh hoạt chi bộ thuộc Đảng bộ Thành phố Hà Nội trong tình hình mới") String title,
         Long articleCount) {
 
@@ -29,6 +30,6 @@ public record DirectiveView(
         DirectiveCode code = directive.parsedCode();
         return new DirectiveView(directive.code, directive.slug, directive.number, directive.year,
                 code.type().code(), code.type().label(), code.issuer().code(), code.issuer().label(),
-                directive.issuedOn, directive.title, articleCount);
+                directive.issuedOn, directive.issuedBy, directive.title, articleCount);
     }
 }

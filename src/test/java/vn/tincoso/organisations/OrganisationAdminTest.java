@@ -93,9 +93,10 @@ class OrganisationAdminTest {
     @Test
     void adminsCorrectTheDirectiveRegistry() {
         data.article("Tin Đề án 11").directive("11-ĐA/TU").save();
-        admin().body("{\"title\": \"Nâng cao chất lượng sinh hoạt chi bộ\", \"issuedOn\": \"2021-12-06\"}")
+        admin().body("{\"title\": \"Nâng cao chất lượng sinh hoạt chi bộ\", \"issuedOn\": \"2021-12-06\", \"issuedBy\": \"Ban Thường vụ Thành ủy Hà Nội\"}")
                 .patch("/api/v1/directives/11 - ĐA - TU").then().statusCode(200)
-                .body("title", is("Nâng cao chất lượng sinh hoạt chi bộ")).body("issuedOn", is("2021-12-06")).body("articleCount", is(1));
+                .body("title", is("Nâng cao chất lượng sinh hoạt chi bộ")).body("issuedOn", is("2021-12-06")).body("articleCount", is(1))
+                .body("issuedBy", is("Ban Thường vụ Thành ủy Hà Nội"));
         Problems.assertProblem(admin().body("{\"title\": \"\"}").patch("/api/v1/directives/11-da-tu").then(), 400);
         Problems.assertProblem(admin().body("{\"title\": \"X\"}").patch("/api/v1/directives/99-da-tu").then(), 404);
     }
