@@ -98,6 +98,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Database unavailable answering %s: %s", uri.getRequestUri(), e.getMessage());
+            ProblemType type = ProblemType.UNAVAILABLE;
+            return Response.fromResponse(answer(type.uri(), type.title(), type.status(),
+                    "Cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau.", uri, List.of()))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         return internal(e, uri);
     }
 

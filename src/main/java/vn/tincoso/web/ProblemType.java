@@ -14,7 +14,8 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
     SYNC_EXPIRED("sync-position-expired", "Sync position expired", 410),
     UNPROCESSABLE_ARTICLE("unprocessable-article", "Article cannot be imported", 422),
-    INTERNAL_ERROR("internal-error", "Internal server error", 500);
+    INTERNAL_ERROR("internal-error", "Internal server error", 500),
+    UNAVAILABLE("unavailable", "Service temporarily unavailable", 503);
 
     private static final String BASE = "https://tincoso.vn/problems/";
 

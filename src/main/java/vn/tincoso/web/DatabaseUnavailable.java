@@ -1,0 +1,32 @@
+package vn.tincoso.web;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Tells a database outage from a bug: a failure caused by a connection that cannot be had or was cut
+ * (SQLState classes 08 and 57P, "not accepting connections", too many connections, or the pool's
+ * acquisition timeout) is answered 503 with Retry-After, and the client may simply try again.
+ */
+final class DatabaseUnavailable {
+
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private DatabaseUnavailable() {
+    }
+
+    static boolean causedBy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("55000") || state.equals("53300")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,89 @@
+package vn.tincoso.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import vn.tincoso.testing.Problems;
+import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Tokens;
+
+/**
+ * The database goes away (the test database stops accepting connections and every open one is cut) and
+ * comes back: the API answers 503 problem+json with Retry-After meanwhile, readiness goes DOWN, and it
+ * recovers without a restart, with every write it had acknowledged still there.
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    @Inject
+    TestData data;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
+    String password;
+
+    @BeforeEach
+    void tree() {
+        data.reset();
+        data.standardTree();
+    }
+
+    @AfterEach
+    void databaseBack() throws SQLException {
+        allowConnections(true);
+    }
+
+    private void allowConnections(boolean allowed) throws SQLException {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", user, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("alter database " + database + " allow_connections " + allowed);
+            if (!allowed) {
+                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+            }
+        }
+    }
+
+    @Test
+    void answers503WhileAwayAndRecoversWithoutLosingWrites() throws SQLException {
+        int acknowledged = given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"title\": \"Viết trước sự cố\", \"body\": [\"Nội dung.\"], \"organisation\": \"phuong-bach-khoa\"}")
+                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+
+        allowConnections(false);
+        Problems.assertProblem(given().get("/api/v1/articles").then(), 503)
+                .header("Retry-After", is("5"))
+                .body("title", is("Service temporarily unavailable"));
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"title\": \"Viết trong sự cố\", \"body\": [\"Nội dung.\"], \"organisation\": \"phuong-bach-khoa\"}")
+                .post("/api/v1/articles").then(), 503);
+        given().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
+        given().get("/q/health/live").then().statusCode(200);
+
+        allowConnections(true);
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        given().header("Authorization", Tokens.admin()).get("/api/v1/articles/" + acknowledged).then().statusCode(200)
+                .body("title", is("Viết trước sự cố"));
+        given().get("/api/v1/organisations/phuong-bach-khoa").then().statusCode(200);
+    }
+}
