@@ -39,8 +39,8 @@ class DatabaseOutageTest {
     @ConfigProperty(name = "quarkus.datasource.username")
     String user;
 
-    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    java.util.Optional<String> password;
 
     @BeforeEach
     void tree() {
@@ -55,7 +55,7 @@ class DatabaseOutageTest {
 
     private void allowConnections(boolean allowed) throws SQLException {
         String database = url.substring(url.lastIndexOf('/') + 1);
-        try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", user, password);
+        try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", user, password.orElse(""));
                 Statement statement = admin.createStatement()) {
             statement.execute("alter database " + database + " allow_connections " + allowed);
             if (!allowed) {
