@@ -29,6 +29,22 @@ public interface TincosoConfig {
         java.time.Duration staleWhileRevalidate();
     }
 
+    /** Per-client rate limit on public reads (GET under /api/). */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Requests a client may make per minute, in bursts up to that size; 0 turns the limit off. */
+        @WithDefault("1200")
+        int requestsPerMinute();
+
+        /**
+         * Take the client from the first X-Forwarded-For address (only behind a proxy that sets it);
+         * otherwise the connection's address.
+         */
+        @WithDefault("false")
+        boolean trustForwardedFor();
+    }
+
     /** Delta sync (GET /api/v1/changes). */
     Sync sync();
 

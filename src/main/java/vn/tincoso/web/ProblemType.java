@@ -12,6 +12,7 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict with the current state", 409),
     PRECONDITION_FAILED("precondition-failed", "The article has changed", 412),
     PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     SYNC_EXPIRED("sync-position-expired", "Sync position expired", 410),
     UNPROCESSABLE_ARTICLE("unprocessable-article", "Article cannot be imported", 422),
     INTERNAL_ERROR("internal-error", "Internal server error", 500),
