@@ -105,6 +105,11 @@ public class ProblemMapper {
                     "Cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau.", uri, List.of()))
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
+        if (DatabaseUnavailable.uniqueViolation(e)) {
+            // Two writers raced for the same unique value (a slug, a source URL): the loser may simply retry.
+            ProblemType type = ProblemType.CONFLICT;
+            return answer(type.uri(), type.title(), type.status(), "Một yêu cầu khác vừa ghi cùng giá trị; hãy thử lại.", uri, List.of());
+        }
         return internal(e, uri);
     }
 
