@@ -88,10 +88,6 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
                 """).setParameter("now", now).setParameter("id", organisationId).executeUpdate();
     }
 
-    /** Direct children (organisation_parent), by name. */
-    public List<Organisation> childrenOf(long organisationId) {
-        return list("parentId = ?1 order by name", organisationId);
-    }
 
     /** Published articles held by each unit itself (article_organisation_feed, index-only). */
     public Map<Long, Long> ownArticleCounts() {
