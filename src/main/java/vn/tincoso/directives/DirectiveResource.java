@@ -58,7 +58,7 @@ public class DirectiveResource {
             @Parameter(description = "Cơ quan ban hành, không phân biệt dấu và hoa thường", example = "TU") @QueryParam("issuer") String issuer,
             @Context UriInfo request) {
         QueryParameters params = new QueryParameters(request.getQueryParameters());
-        return lastModified(directives.list(DocumentType.fromParameter(params, "type"), Issuer.fromParameter(params, "issuer")));
+        return clock.answer(directives.list(DocumentType.fromParameter(params, "type"), Issuer.fromParameter(params, "issuer")));
     }
 
     @GET
@@ -70,7 +70,7 @@ public class DirectiveResource {
     @APIResponse(responseCode = "404", description = "Không có văn bản với mã này",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "11-da-tu") @PathParam("slug") String slug) {
-        return lastModified(directives.find(slug).orElseThrow(() -> new ResourceNotFoundException("Không có văn bản '" + slug + "'.")));
+        return clock.answer(directives.find(slug).orElseThrow(() -> new ResourceNotFoundException("Không có văn bản '" + slug + "'.")));
     }
 
     @PATCH
@@ -83,10 +83,5 @@ public class DirectiveResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectiveView.class)))
     public DirectiveView update(@PathParam("slug") String slug, @Valid @NotNull DirectiveChange body) {
         return directives.update(slug, body);
-    }
-
-    /** Article counts move with every article, so the answer is as new as the newest change anywhere. */
-    private Response lastModified(Object body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).lastModified(java.util.Date.from(clock.lastChange())).build();
     }
 }

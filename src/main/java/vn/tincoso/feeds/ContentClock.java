@@ -19,6 +19,12 @@ public class ContentClock {
         this.entityManager = entityManager;
     }
 
+    /** A JSON answer summarising all content, stamped with the newest change anywhere as its Last-Modified. */
+    public jakarta.ws.rs.core.Response answer(Object body) {
+        return jakarta.ws.rs.core.Response.ok(body, jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                .lastModified(java.util.Date.from(lastChange())).build();
+    }
+
     /** The newest update among units, directives, articles (article_updated_at) and deletions (article_tombstone_age). */
     @Transactional
     public Instant lastChange() {

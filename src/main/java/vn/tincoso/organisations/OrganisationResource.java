@@ -80,7 +80,7 @@ public class OrganisationResource {
         if (flat && chosenView.filter("tree"::equals).isPresent()) {
             throw new InvalidParameterException("view", "view=tree không đi cùng level (level cho danh sách phẳng)");
         }
-        return lastModified(flat ? organisations.flat(levels) : organisations.tree());
+        return clock.answer(flat ? organisations.flat(levels) : organisations.tree());
     }
 
     @POST
@@ -114,7 +114,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "Đơn vị sau khi sửa",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
     public Response update(@PathParam("slug") String slug, @Valid @NotNull OrganisationChange body) {
-        return lastModified(organisations.find(organisations.update(slug, body).slug).orElseThrow());
+        return clock.answer(organisations.find(organisations.update(slug, body).slug).orElseThrow());
     }
 
     @POST
@@ -127,7 +127,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "Đơn vị đã sáp nhập (successor là đơn vị nhận)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
     public Response merge(@PathParam("slug") String slug, @Valid @NotNull OrganisationChange.Merge body) {
-        return lastModified(organisations.find(organisations.merge(slug, body.into()).slug).orElseThrow());
+        return clock.answer(organisations.find(organisations.merge(slug, body.into()).slug).orElseThrow());
     }
 
     @GET
@@ -138,12 +138,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "404", description = "Không có đơn vị với slug này",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "quan-hai-ba-trung") @PathParam("slug") String slug) {
-        return lastModified(organisations.find(slug)
+        return clock.answer(organisations.find(slug)
                 .orElseThrow(() -> new ResourceNotFoundException("Không có đơn vị '" + slug + "'.")));
-    }
-
-    /** Counts move with every article, so the answer is as new as the newest change anywhere. */
-    private Response lastModified(Object body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).lastModified(java.util.Date.from(clock.lastChange())).build();
     }
 }

@@ -84,18 +84,10 @@ class WriteAccessTest {
     @Test
     void aBatchRejectsTheItemsOutsideTheEditorsSubtree() {
         given().header("Authorization", Tokens.editor("phuong-bach-khoa")).contentType(ContentType.JSON)
-                .body("[{\"text\": " + quote(ImportResourceTest.MY_DINH) + "}]")
+                .body("[{\"text\": " + vn.tincoso.testing.Json.quote(ImportResourceTest.MY_DINH) + "}]")
                 .post("/api/v1/imports").then().statusCode(200)
                 .body("items[0].status", is("rejected"))
                 .body("items[0].error", containsString("outside the organisation"));
         given().get("/api/v1/articles").then().body("items.size()", is(0));
-    }
-
-    private static String quote(String text) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

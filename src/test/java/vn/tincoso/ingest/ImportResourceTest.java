@@ -224,21 +224,13 @@ public class ImportResourceTest {
     }
 
     private static String json(String text, String sourceUrl, String overrides) {
-        StringBuilder json = new StringBuilder("{\"text\": ").append(quote(text));
+        StringBuilder json = new StringBuilder("{\"text\": ").append(vn.tincoso.testing.Json.quote(text));
         if (sourceUrl != null) {
-            json.append(", \"sourceUrl\": ").append(quote(sourceUrl));
+            json.append(", \"sourceUrl\": ").append(vn.tincoso.testing.Json.quote(sourceUrl));
         }
         if (overrides != null) {
             json.append(", \"overrides\": ").append(overrides);
         }
         return json.append('}').toString();
-    }
-
-    private static String quote(String text) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
