@@ -29,6 +29,15 @@ public interface TincosoConfig {
         java.time.Duration staleWhileRevalidate();
     }
 
+    /** Limits on a request besides quarkus.http.limits.* (answered as problem+json by web.RequestGuard). */
+    Limits limits();
+
+    interface Limits {
+        /** Longest query string a request may carry, in characters as sent (percent-encoded); longer is 414. */
+        @WithDefault("4096")
+        int maxQueryLength();
+    }
+
     /** Per-client rate limit on public reads (GET under /api/). */
     RateLimit rateLimit();
 

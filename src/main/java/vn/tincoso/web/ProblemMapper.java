@@ -110,6 +110,13 @@ public class ProblemMapper {
             ProblemType type = ProblemType.CONFLICT;
             return answer(type.uri(), type.title(), type.status(), "Một yêu cầu khác vừa ghi cùng giá trị; hãy thử lại.", uri, List.of());
         }
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // A chunked body ran past quarkus.http.limits.max-body-size while being read: Quarkus has already
+            // answered 413 and closed the connection, so this document only completes the picture.
+            ProblemType type = ProblemType.BODY_TOO_LARGE;
+            return answer(type.uri(), type.title(), type.status(), "Thân yêu cầu vượt quá giới hạn.", uri,
+                    List.of(new Problem.FieldError("body", "quá lớn")));
+        }
         return internal(e, uri);
     }
 

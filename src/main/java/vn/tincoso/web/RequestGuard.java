@@ -1,0 +1,161 @@
+package vn.tincoso.web;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import vn.tincoso.config.TincosoConfig;
+
+/**
+ * Checks every request before anything reads it, and answers problem+json where the HTTP layer would
+ * answer with an empty body or let bad bytes through to the database:
+ * <ul>
+ * <li>a query string longer than tincoso.limits.max-query-length: 414 naming its longest parameter;</li>
+ * <li>a body declared larger than quarkus.http.limits.max-body-size: 413;</li>
+ * <li>a path or parameter that is not percent-encoded UTF-8, or holds U+0000 (which PostgreSQL text
+ * cannot store): 400 naming the parameter.</li>
+ * </ul>
+ * Runs just before Quarkus's own body-size check. Two kinds of request never get here, and are answered by
+ * the HTTP layer with an empty 400 or 414 and a closed connection: a request line longer than
+ * quarkus.http.limits.max-initial-line-length, and a URI that is not a URI at all (a broken escape such as
+ * "%zz" or a bare "%"), which no client library sends.
+ */
+@ApplicationScoped
+public class RequestGuard {
+
+    private final long maxBodyBytes;
+    private final int maxQueryLength;
+    private final ObjectMapper json;
+
+    RequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, TincosoConfig config,
+            ObjectMapper json) {
+        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxQueryLength = config.limits().maxQueryLength();
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String query = context.request().query();
+        if (query != null && query.length() > maxQueryLength) {
+            answer(context, ProblemType.QUERY_TOO_LONG, "Chuỗi truy vấn dài " + query.length() + " ký tự, tối đa " + maxQueryLength + ".",
+                    longestParameter(query), "quá dài");
+            return;
+        }
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
+                && Long.parseLong(declared) > maxBodyBytes) {
+            answer(context, ProblemType.BODY_TOO_LARGE, "Thân yêu cầu " + declared + " byte, tối đa " + maxBodyBytes + " byte.",
+                    "body", "quá lớn");
+            return;
+        }
+        Optional<String> malformed = malformedPart(context.request().path(), query);
+        if (malformed.isPresent()) {
+            answer(context, ProblemType.INVALID_PARAMETER, "Tham số '" + malformed.get() + "' không phải văn bản UTF-8 hợp lệ.",
+                    malformed.get(), "không phải văn bản UTF-8 hợp lệ");
+            return;
+        }
+        context.next();
+    }
+
+    /** The parameter most to blame for a long query: the one with the longest name and values, as sent. */
+    private static String longestParameter(String query) {
+        String longest = "query";
+        int length = -1;
+        for (String pair : query.split("&")) {
+            if (pair.length() > length) {
+                length = pair.length();
+                longest = readableName(pair);
+            }
+        }
+        return longest;
+    }
+
+    /** "path", or the name of the first parameter (or "query") whose name or value does not decode. */
+    private static Optional<String> malformedPart(String path, String query) {
+        if (path != null && decode(path).isEmpty()) {
+            return Optional.of("path");
+        }
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            if (decode(name.replace('+', ' ')).isEmpty() || decode(value.replace('+', ' ')).isEmpty()) {
+                return Optional.of(readableName(pair));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String readableName(String pair) {
+        int equals = pair.indexOf('=');
+        return decode((equals < 0 ? pair : pair.substring(0, equals)).replace('+', ' ')).filter(name -> !name.isBlank()).orElse("query");
+    }
+
+    /** Percent-decoded strict UTF-8 without U+0000; empty when it is not that. */
+    private static Optional<String> decode(String raw) {
+        ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 4);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    return Optional.empty();
+                }
+                bytes.put((byte) Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        bytes.flip();
+        try {
+            CharBuffer text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            return text.chars().anyMatch(ch -> ch == 0) ? Optional.empty() : Optional.of(text.toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void answer(RoutingContext context, ProblemType type, String detail, String field, String message) {
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, context.request().path(),
+                List.of(new Problem.FieldError(field, message)));
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        context.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (type == ProblemType.BODY_TOO_LARGE) {
+            // The body is never read: the connection is closed after the answer rather than drained.
+            context.response().putHeader(HttpHeaders.CONNECTION, "close").end(body).onComplete(done -> context.request().connection().close());
+        } else {
+            context.response().end(body);
+        }
+    }
+}
