@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import vn.tincoso.articles.Article;
@@ -31,6 +32,7 @@ import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRef;
 import vn.tincoso.organisations.OrganisationRepository;
 import vn.tincoso.text.VietnameseText;
+import vn.tincoso.web.DatabaseUnavailable;
 
 /**
  * Turns raw portal text into tagged articles: parse, find directives and the organising unit, store.
@@ -43,6 +45,7 @@ public class ImportService {
     public static final int MAX_ITEMS = 500;
     public static final int MAX_TEXT_LENGTH = 100_000;
     public static final int MAX_URL_LENGTH = 2_000;
+    private static final int CONFLICT_ATTEMPTS = 3;
 
     /** An item as submitted: either readable, or already known to be malformed. */
     public record Submitted(ImportItem item, String error) {
@@ -63,9 +66,12 @@ public class ImportService {
     private final OrganisationRepository organisations;
     private final DirectiveRepository directives;
     private final OrganisationResolver resolver;
+    /** Items imported, by outcome (created, updated, rejected) and dry run: tincoso_imports_total at /q/metrics. */
+    private final MeterRegistry metrics;
 
     ImportService(ArticleService articleService, ArticleRepository articles, OrganisationRepository organisations,
-            DirectiveRepository directives, OrganisationResolver resolver) {
+            DirectiveRepository directives, OrganisationResolver resolver, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.articleService = articleService;
         this.articles = articles;
         this.organisations = organisations;
@@ -82,9 +88,12 @@ public class ImportService {
         List<ImportOutcome> outcomes = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
             Submitted submitted = items.get(index);
-            outcomes.add(submitted.error() != null
-                    ? ImportOutcome.rejected(index, submitted.error())
-                    : importOne(index, submitted.item(), dryRun, mayWrite));
+            if (submitted.error() != null) {
+                count("rejected", dryRun);
+                outcomes.add(ImportOutcome.rejected(index, submitted.error()));
+            } else {
+                outcomes.add(importOne(index, submitted.item(), dryRun, mayWrite));
+            }
         }
         return ImportReport.of(dryRun, outcomes);
     }
@@ -101,19 +110,43 @@ public class ImportService {
     /** @throws ImportRejectedException naming the field at fault */
     public ImportOutcome importOrThrow(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                ImportOutcome outcome = store(index, item, dryRun, mayWrite);
-                if (dryRun) {
-                    throw new DryRunDone(outcome);
+            ImportOutcome outcome = importWithRetries(index, item, dryRun, mayWrite);
+            count(outcome.status(), dryRun);
+            return outcome;
+        } catch (RuntimeException e) {
+            count("rejected", dryRun);
+            throw e;
+        }
+    }
+
+    private void count(String status, boolean dryRun) {
+        metrics.counter("tincoso.imports", "status", status, "dry_run", String.valueOf(dryRun)).increment();
+    }
+
+    private ImportOutcome importWithRetries(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    ImportOutcome outcome = store(index, item, dryRun, mayWrite);
+                    if (dryRun) {
+                        throw new DryRunDone(outcome);
+                    }
+                    return outcome;
+                });
+            } catch (DryRunDone done) {
+                return done.outcome;
+            } catch (PersistenceException e) {
+                // A concurrent import took the same slug, or imported the same text or URL: trying again picks
+                // another slug, or finds that article and updates it.
+                // Any other failure (the database gone) is not the item's fault: it reaches the problem mapper (503).
+                if (!DatabaseUnavailable.uniqueViolation(e)) {
+                    throw e;
                 }
-                return outcome;
-            });
-        } catch (DryRunDone done) {
-            return done.outcome;
-        } catch (PersistenceException e) {
-            // Two imports of the same text or URL at the same moment: one wins, the other may retry.
-            LOG.debugf(e, "Import of item %d conflicted", index);
-            throw new ImportRejectedException("text", "conflict with a concurrent import of the same article; retry");
+                LOG.debugf(e, "Import of item %d conflicted (attempt %d)", index, attempt);
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw new ImportRejectedException("text", "conflict with a concurrent import of the same article; retry");
+                }
+            }
         }
     }
 

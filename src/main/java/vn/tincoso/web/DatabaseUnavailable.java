@@ -8,7 +8,7 @@ import java.sql.SQLTransientConnectionException;
  * (SQLState classes 08 and 57P, "not accepting connections", too many connections, or the pool's
  * acquisition timeout) is answered 503 with Retry-After, and the client may simply try again.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     static final int RETRY_AFTER_SECONDS = 5;
 
@@ -16,7 +16,7 @@ final class DatabaseUnavailable {
     }
 
     /** A unique index refused a value another transaction has just written (SQLState 23505). */
-    static boolean uniqueViolation(Throwable failure) {
+    public static boolean uniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;

@@ -2,11 +2,18 @@ package vn.tincoso.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
@@ -85,5 +93,63 @@ class DatabaseOutageTest {
         given().header("Authorization", Tokens.admin()).get("/api/v1/articles/" + acknowledged).then().statusCode(200)
                 .body("title", is("Viết trước sự cố"));
         given().get("/api/v1/organisations/phuong-bach-khoa").then().statusCode(200);
+    }
+
+    @Test
+    void writesFlowingThroughAnOutageAreEitherAcknowledgedAndKeptOrRefusedWith503() throws Exception {
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<List<Integer>> written = writer.submit(() -> {
+            List<Integer> acknowledged = new ArrayList<>();
+            for (int n = 0; writing.get(); n++) {
+                Response answer = given().header("Authorization", Tokens.admin()).contentType("text/plain; charset=UTF-8")
+                        .body("Phường Bách Khoa họp lần " + n + "\nNgày đăng 03/06/2024 | 14:35\n\n"
+                                + "Sáng ngày 31/5, Đảng ủy phường Bách Khoa đã tổ chức hội nghị lần thứ " + n + ".")
+                        .post("/api/v1/imports");
+                if (answer.statusCode() == 201) {
+                    acknowledged.add(answer.path("items[0].id"));
+                } else {
+                    // Refused, never half-done: 503 problem+json with Retry-After, or the database answered late.
+                    assertTrue(answer.statusCode() == 503 && answer.contentType().startsWith("application/problem+json")
+                            && "5".equals(answer.header("Retry-After")), answer.statusCode() + " " + answer.asString());
+                }
+            }
+            return acknowledged;
+        });
+        awaitImports(5, written);
+        allowConnections(false);
+        given().get("/q/health/ready").then().statusCode(503);
+        Problems.assertProblem(given().get("/api/v1/articles").then(), 503);
+        allowConnections(true);
+        given().get("/q/health/ready").then().statusCode(200);
+        int before = importedCount();
+        awaitImports(before + 5, written);
+        writing.set(false);
+        List<Integer> acknowledged = written.get();
+        writer.shutdown();
+
+        for (int id : acknowledged) {
+            given().get("/api/v1/articles/" + id).then().statusCode(200);
+        }
+        assertTrue(acknowledged.size() >= 10, "writes went on after the outage: " + acknowledged.size());
+    }
+
+    /**
+     * Polls the API until the ward holds at least this many published articles (a minute at most); a writer
+     * that stopped on a wrong answer fails the test with that answer.
+     */
+    private void awaitImports(int count, Future<?> writer) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (importedCount() < count) {
+            if (writer.isDone()) {
+                writer.get();
+            }
+            assertTrue(System.nanoTime() < deadline, "imports did not reach " + count);
+        }
+    }
+
+    private int importedCount() {
+        Response answer = given().get("/api/v1/organisations/phuong-bach-khoa");
+        return answer.statusCode() == 200 ? answer.path("articleCount") : -1;
     }
 }

@@ -1,0 +1,48 @@
+package vn.tincoso.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Tokens;
+
+/** Prometheus metrics an operator graphs: requests by endpoint, the database pool, imports by outcome. */
+@QuarkusTest
+class MetricsTest {
+
+    @Inject
+    TestData data;
+
+    @BeforeEach
+    void tree() {
+        data.reset();
+        data.standardTree();
+    }
+
+    @Test
+    void requestsPoolAndImportsAreCounted() {
+        given().get("/api/v1/articles?limit=3").then().statusCode(200);
+        given().get("/api/v1/articles/khong-co-bai-nay").then().statusCode(404);
+        given().header("Authorization", Tokens.admin()).contentType("text/plain; charset=UTF-8")
+                .body("Phường Bách Khoa sơ kết Đề án 11-ĐA/TU\nNgày đăng 03/06/2024 | 14:35\n\nSáng nay, Đảng ủy phường Bách Khoa tổ chức hội nghị.")
+                .post("/api/v1/imports").then().statusCode(201);
+        given().header("Authorization", Tokens.admin()).contentType("text/plain; charset=UTF-8").body("   ")
+                .post("/api/v1/imports").then().statusCode(422);
+
+        given().get("/q/metrics").then().statusCode(200)
+                // By endpoint template, never by the raw path (a slug per article would be a series per article).
+                .body(matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/api/v1/articles\"[^}]*} [1-9].*"))
+                .body(matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"/api/v1/articles/\\{idOrSlug}\"[^}]*} [1-9].*"))
+                .body(containsString("agroal_active_count{datasource=\"default\""))
+                .body(matchesPattern("(?s).*tincoso_imports_total\\{dry_run=\"false\",status=\"created\"} [1-9].*"))
+                .body(matchesPattern("(?s).*tincoso_imports_total\\{dry_run=\"false\",status=\"rejected\"} [1-9].*"));
+    }
+}
