@@ -10,9 +10,11 @@ import vn.tincoso.organisations.Level;
 /**
  * A filter resolved against the database: slugs and codes replaced by ids. Every part is optional.
  *
- * @param organisationId the unit, covered as {@code scope} says
- * @param directiveId    the one directive articles must implement
+ * @param organisationIds the units an org= filter covers (the unit, its subtree or its lineage, as its scope says),
+ *                        resolved before the query so the planner can estimate how many articles they hold;
+ *                        null without org=
+ * @param directiveId     the one directive articles must implement
  */
-public record ArticleCriteria(Set<Level> levels, Long organisationId, OrganisationScope scope, Long directiveId,
+public record ArticleCriteria(Set<Level> levels, Set<Long> organisationIds, Long directiveId,
         DocumentType type, Issuer issuer, Instant from, Instant to, String q) {
 }

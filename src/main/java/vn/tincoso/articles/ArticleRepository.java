@@ -24,6 +24,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
     record PageEntry(long id, Float rank, String snippet) {
     }
 
+    /** With sort=relevance, the newest matches that are ranked; older ones are not returned. */
+    public static final int RANKED_CANDIDATES = 1_000;
+
     // ts_headline marks matches with private-use characters; the view escapes the text, then turns them into <mark>.
     static final char MARK_START = '\uE000';
     static final char MARK_END = '\uE001';
@@ -35,13 +38,32 @@ public class ArticleRepository implements PanacheRepository<Article> {
      * cursor; at most {@code limit} entries. Keyset pagination on (published_at, id), never OFFSET.
      * <p>
      * Indexes: newest/oldest walk article_feed (published_at, id) backwards or forwards; with an
-     * organisation, article_organisation_feed for each unit of the subtree (found by organisation_path);
+     * organisation, article_organisation_feed for the units covered (their ids are known before, so the
+     * planner estimates their articles: a small subtree is read from that index, a large one by walking
+     * the feed);
      * with a directive, article_directive_by_directive; with q, article_search (GIN) finds the matches
      * and only those are ranked. The planner picks among them by selectivity.
      */
     public List<PageEntry> page(ArticleCriteria criteria, ArticleSort sort, PageCursor after, int limit) {
+        PageStatement statement = pageStatement(criteria, sort, after, limit);
+        Query query = getEntityManager().createNativeQuery(statement.sql(), Tuple.class);
+        statement.params().forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
+        return rows.stream()
+                .map(row -> new PageEntry(((Number) row.get("id")).longValue(),
+                        row.get("rank") == null ? null : ((Number) row.get("rank")).floatValue(),
+                        (String) row.get("snippet")))
+                .toList();
+    }
+
+    /** The SQL of one page and its parameters: {@link #page} runs it, FeedQueryPlansTest explains it. */
+    record PageStatement(String sql, Map<String, Object> params) {
+    }
+
+    static PageStatement pageStatement(ArticleCriteria criteria, ArticleSort sort, PageCursor after, int limit) {
         Map<String, Object> params = new HashMap<>();
-        String matches = matching(criteria, params);
+        String matches = matching(criteria, sort, params);
         String keyset = "";
         if (after != null) {
             params.put("afterPublishedAt", after.publishedAt());
@@ -74,24 +96,21 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 + " join article b on b.id = p.id"
                 + " order by " + order.replace("r.", "p.");
         params.put("limit", limit);
-        Query query = getEntityManager().createNativeQuery(sql, Tuple.class);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = query.getResultList();
-        return rows.stream()
-                .map(row -> new PageEntry(((Number) row.get("id")).longValue(),
-                        row.get("rank") == null ? null : ((Number) row.get("rank")).floatValue(),
-                        (String) row.get("snippet")))
-                .toList();
+        return new PageStatement(sql, params);
     }
 
-    private static String matching(ArticleCriteria criteria, Map<String, Object> params) {
-        String rank = "cast(null as real)";
-        if (criteria.q() != null) {
-            rank = "ts_rank(a.search, websearch_to_tsquery('vietnamese_folded', search_words(:q)))";
+    private static String matching(ArticleCriteria criteria, ArticleSort sort, Map<String, Object> params) {
+        String published = "select a.id, a.published_at, a.search from article a where a.status = 'published' and "
+                + condition(criteria, params);
+        if (sort != ArticleSort.RELEVANCE) {
+            return "select a.id, a.published_at, cast(null as real) as rank from (" + published + ") a";
         }
-        return "select a.id, a.published_at, " + rank + " as rank from article a"
-                + " where a.status = 'published' and " + condition(criteria, params);
+        // Ranking reads every candidate's tsvector: a common word matches a third of all articles (seconds at a
+        // million), so only the newest RANKED_CANDIDATES matches are ranked; the planner finds them by walking
+        // article_feed for common words and through article_search for rare ones.
+        params.put("candidates", RANKED_CANDIDATES);
+        return "select a.id, a.published_at, ts_rank(a.search, websearch_to_tsquery('vietnamese_folded', search_words(:q))) as rank"
+                + " from (" + published + " order by a.published_at desc, a.id desc limit :candidates) a";
     }
 
     /**
@@ -108,17 +127,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
             sql.append(" and a.organisation_id in (select o.id from organisation o where o.level in (:levels))");
             params.put("levels", criteria.levels().stream().map(Level::code).toList());
         }
-        if (criteria.organisationId() != null) {
-            params.put("organisationId", criteria.organisationId());
-            sql.append(switch (criteria.scope()) {
-                case EXACT -> " and a.organisation_id = :organisationId";
-                case SUBTREE -> " and a.organisation_id in (select s.id from organisation s"
-                        + " where s.path <@ (select t.path from organisation t where t.id = :organisationId))";
-                // The unit and every unit merged into it, recursively (organisation_successor), with their subtrees.
-                case LINEAGE -> " and a.organisation_id in (select s.id from organisation s join organisation p on s.path <@ p.path"
-                        + " where p.id in (with recursive lineage(id) as (select cast(:organisationId as bigint)"
-                        + " union select o.id from organisation o join lineage l on o.successor_id = l.id) select id from lineage))";
-            });
+        if (criteria.organisationIds() != null) {
+            sql.append(" and a.organisation_id in (:organisationIds)");
+            params.put("organisationIds", criteria.organisationIds());
         }
         if (criteria.directiveId() != null) {
             sql.append(" and a.id in (select ad.article_id from article_directive ad where ad.directive_id = :directiveId)");
@@ -196,10 +207,19 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return find("sourceHash", sourceHash).firstResultOptional();
     }
 
-    /** Slugs already taken among those starting with {@code base} (unique index on slug, prefix range). */
+    /**
+     * Slugs already taken among those starting with {@code base}: a range in byte order (article_slug_prefix),
+     * which, unlike LIKE with a bound pattern, stays an index scan in a prepared statement's generic plan.
+     * Slugs are ASCII letters, digits and hyphens, and "~" sorts after all of them.
+     */
     public List<String> slugsStartingWith(String base) {
-        return getEntityManager().createQuery("select a.slug from Article a where a.slug like :prefix", String.class)
-                .setParameter("prefix", base + "%")
+        // No result class: with one (String.class), Hibernate 7.2 cannot match the query to its cached plan and
+        // adds an entry per call until the plan cache is full (ArticlePageStatementsTest).
+        List<?> slugs = getEntityManager()
+                .createNativeQuery("select slug from article where slug collate \"C\" >= :base and slug collate \"C\" < :end")
+                .setParameter("base", base)
+                .setParameter("end", base + "~")
                 .getResultList();
+        return slugs.stream().map(String.class::cast).toList();
     }
 }

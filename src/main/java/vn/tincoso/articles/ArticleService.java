@@ -91,11 +91,16 @@ public class ArticleService {
 
     /** The filter with slugs and codes resolved to ids; empty when it names a directive nobody has cited. */
     public Optional<ArticleCriteria> criteria(ArticleFilter filter) {
-        Long organisationId = null;
+        Set<Long> organisationIds = null;
         if (filter.org() != null) {
-            organisationId = organisations.findBySlug(filter.org())
-                    .orElseThrow(() -> new InvalidParameterException("org", "không có đơn vị '" + filter.org() + "'"))
-                    .id;
+            organisationIds = switch (filter.scope()) {
+                case EXACT -> organisations.idOf(filter.org());
+                case SUBTREE -> organisations.subtreeOf(filter.org());
+                case LINEAGE -> organisations.lineageOf(filter.org());
+            };
+            if (organisationIds.isEmpty()) {
+                throw new InvalidParameterException("org", "không có đơn vị '" + filter.org() + "'");
+            }
         }
         Long directiveId = null;
         if (filter.directive() != null) {
@@ -105,7 +110,7 @@ public class ArticleService {
             }
             directiveId = known.get();
         }
-        return Optional.of(new ArticleCriteria(filter.levels(), organisationId, filter.scope(), directiveId,
+        return Optional.of(new ArticleCriteria(filter.levels(), organisationIds, directiveId,
                 filter.type(), filter.issuer(), filter.from(), filter.to(), filter.q()));
     }
 

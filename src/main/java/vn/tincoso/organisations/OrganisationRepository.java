@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
@@ -15,6 +18,35 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
     /** Unique index on slug. */
     public Optional<Organisation> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** The unit with this slug, as a set of its id; empty when there is none (unique index on slug). */
+    public Set<Long> idOf(String slug) {
+        return ids("select id from organisation where slug = :slug", slug);
+    }
+
+    /** The unit with this slug and every unit under it (organisation_path); empty when there is none. */
+    public Set<Long> subtreeOf(String slug) {
+        return ids("select s.id from organisation s join organisation t on s.path <@ t.path where t.slug = :slug", slug);
+    }
+
+    /**
+     * The subtrees of the unit with this slug and of every unit merged into it, recursively
+     * (organisation_successor, then organisation_path); empty when there is none.
+     */
+    public Set<Long> lineageOf(String slug) {
+        return ids("""
+                with recursive lineage(id) as (
+                    select id from organisation where slug = :slug
+                    union select o.id from organisation o join lineage l on o.successor_id = l.id)
+                select s.id from organisation s join organisation p on s.path <@ p.path where p.id in (select id from lineage)
+                """, slug);
+    }
+
+    private Set<Long> ids(String sql, String slug) {
+        // No result class: Hibernate matches such a native query to its cached plan (see ArticlePageStatementsTest).
+        List<?> rows = getEntityManager().createNativeQuery(sql).setParameter("slug", slug).getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Units of a level whose folded name is this (organisation_name_key): "phuong my dinh 1". */
@@ -89,7 +121,12 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
     }
 
 
-    /** Published articles held by each unit itself (article_organisation_feed, index-only). */
+    /**
+     * Published articles held by each unit itself (article_organisation_feed, index-only): every published
+     * article is read, 100 ms and more at a million, so the result is kept for
+     * quarkus.cache.caffeine.expire-after-write (the registries' counts may lag a write by that long).
+     */
+    @CacheResult(cacheName = "article-counts-by-unit")
     public Map<Long, Long> ownArticleCounts() {
         List<Object[]> rows = getEntityManager().createQuery("""
                 select a.organisation.id, count(a) from Article a

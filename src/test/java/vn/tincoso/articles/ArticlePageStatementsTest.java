@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.spi.QueryInterpretationCache;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Tokens;
 
 /** A page costs a fixed number of statements whatever its size: no N+1 over organisations or directives. */
 @QuarkusTest
@@ -48,6 +51,39 @@ class ArticlePageStatementsTest {
     @Test
     void aHundredArticlePageTakesTwoStatements() {
         assertEquals(2, statementsFor("limit=100", 100));
+    }
+
+    @Test
+    void repeatedQueriesReuseTheQueryPlanCache() {
+        // A native query Hibernate cannot match to its cached plan adds an entry per execution until the cache
+        // is full, and every lookup then compares against thousands of them (measured: a quarter of the
+        // import's CPU time with 2,044 entries, from a native query with a String.class result).
+        QueryInterpretationCache cache = sessionFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
+        String[] queries = {"limit=5", "limit=5&org=thanh-pho-ha-noi", "limit=5&q=bai", "limit=5&directive=1-CT/TW",
+            "limit=5&level=ward", "limit=5&org=quan-ngo-quyen&scope=lineage"};
+        for (String query : queries) {
+            given().get("/api/v1/articles?" + query).then().statusCode(200);
+        }
+        given().get("/api/v1/changes?org=thanh-pho-ha-noi").then().statusCode(200);
+        given().get("/api/v1/organisations").then().statusCode(200);
+        importText(0);
+        int warmedUp = cache.getNumberOfCachedQueryPlans();
+        for (int round = 0; round < 20; round++) {
+            for (String query : queries) {
+                given().get("/api/v1/articles?" + query).then().statusCode(200);
+            }
+            given().get("/api/v1/changes?org=thanh-pho-ha-noi").then().statusCode(200);
+            given().get("/api/v1/organisations").then().statusCode(200);
+            importText(round + 1);
+        }
+        assertEquals(warmedUp, cache.getNumberOfCachedQueryPlans());
+    }
+
+    private static void importText(int n) {
+        given().header("Authorization", Tokens.admin()).contentType("text/plain; charset=UTF-8")
+                .body("Phường Mỹ Đình 1 sơ kết Đề án số 11-ĐA/TU lần " + n + "\nNgày đăng 03/06/2024 | 14:35\n\n"
+                        + "Sáng ngày 31/5, Đảng ủy phường Mỹ Đình 1 đã tổ chức hội nghị lần " + n + ".")
+                .post("/api/v1/imports").then().statusCode(201);
     }
 
     @Test

@@ -175,8 +175,10 @@ class ChangeResourceTest {
         data.article("Bài một").save();
         Client client = new Client();
         client.sync("");
-        given().get("/api/v1/changes?since=" + client.token).then().statusCode(200)
-                .body("changes.size()", is(0)).body("hasMore", is(false)).body("next", is(client.token));
+        // The token may move on without changes here: the horizon follows transactions anywhere on the server.
+        String next = given().get("/api/v1/changes?since=" + client.token).then().statusCode(200)
+                .body("changes.size()", is(0)).body("hasMore", is(false)).extract().path("next");
+        given().get("/api/v1/changes?since=" + next).then().statusCode(200).body("changes.size()", is(0));
     }
 
     @Test
