@@ -15,6 +15,14 @@ def slugify(text):
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
+def proper(unit):
+    """The name with its type, every word of the proper name capitalised: the register prints "Xã Đại áng",
+    the portals (and the name detector, which reads capitalised words as a name) "Xã Đại Áng"."""
+    name = unit["name"]
+    words = " ".join(word[:1].upper() + word[1:] for word in name.split(" "))
+    return unit["name_with_type"][: len(unit["name_with_type"]) - len(name)] + words
+
+
 def main(dist):
     cities = json.load(open(f"{dist}/tinh_tp.json", encoding="utf-8"))
     districts = json.load(open(f"{dist}/quan_huyen.json", encoding="utf-8"))
@@ -31,13 +39,13 @@ def main(dist):
         city_districts = sorted((d for d in districts.values() if d["parent_code"] == city_code), key=lambda d: d["code"])
         district_slugs = {d["code"]: slugify(d["name_with_type"]) for d in city_districts}
         for district in city_districts:
-            out.writerow([district_slugs[district["code"]], district["name_with_type"], "district", city_slug])
+            out.writerow([district_slugs[district["code"]], proper(district), "district", city_slug])
         city_wards = sorted((w for w in wards.values() if w["parent_code"] in district_slugs), key=lambda w: w["code"])
         for ward in city_wards:
             slug = slugify(ward["name_with_type"])
             if seen[slug] > 1:
                 slug += "-" + slugify(districts[ward["parent_code"]]["name"])
-            out.writerow([slug, ward["name_with_type"], "ward", district_slugs[ward["parent_code"]]])
+            out.writerow([slug, proper(ward), "ward", district_slugs[ward["parent_code"]]])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The benchmark: a generated corpus loaded through the API's own import path, then wrk against a fixed set of
+# queries; prints a table and writes it to deploy/bench/RESULTS.md.
+#
+#   deploy/bench/run.sh [load|queries|all] [--count 1000000] [--duration 20] [--connections 32]
+#
+#   load     generate the corpus (deterministic, seed 2024) and import what the database lacks of it,
+#            reporting articles per second (kept in deploy/bench/last-load.txt for the table)
+#   queries  run every query of the set for --duration seconds with --connections connections
+#   all      both (the default)
+#
+# Runs on the local PostgreSQL (database tincoso_bench, created if missing) and the packaged jar (built when
+# missing), the app on 127.0.0.1:8089 with JAVA_OPTS (default below). Needs wrk (apt-get install wrk; done
+# here when running as root), python3 and about 5 GB of disk for a million articles (the database).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+phase=all
+count=1000000
+duration=20
+connections=32
+while [ $# -gt 0 ]; do
+    case "$1" in
+        load|queries|all) phase=$1 ;;
+        --count) count=$2; shift ;;
+        --duration) duration=$2; shift ;;
+        --connections) connections=$2; shift ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+database=${TINCOSO_BENCH_DB:-tincoso_bench}
+port=${TINCOSO_BENCH_PORT:-8089}
+api="http://127.0.0.1:$port"
+work=${TINCOSO_BENCH_WORK:-${TMPDIR:-/tmp}/tincoso-bench}
+# A heap sized like a small container's: the RSS target (512 MiB) holds for the whole process, not the heap.
+java_opts=${JAVA_OPTS:--Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:+UseSerialGC}
+mkdir -p "$work"
+
+bash deploy/local/postgres-up.sh
+if ! command -v wrk >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else echo "wrk is needed: apt-get install wrk" >&2; exit 2; fi
+fi
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+    ./mvnw -q -B package -DskipTests
+fi
+if [ -z "$(psql -d postgres -Atc "select 1 from pg_database where datname = '$database'")" ]; then
+    createdb --encoding=UTF8 --template=template0 "$database"
+fi
+
+# The app runs from a copy, so that rebuilding the project while the benchmark runs cannot swap its classes.
+rm -rf "$work/app" && cp -r target/quarkus-app "$work/app"
+
+app_pid=
+start_app() {
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+    QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem \
+    TINCOSO_RATE_LIMIT_REQUESTS_PER_MINUTE=0 TINCOSO_PUBLIC_BASE_URL="$api" \
+        java $java_opts -jar "$work/app/quarkus-run.jar" > "$work/app.log" 2>&1 &
+    app_pid=$!
+    for _ in $(seq 1 120); do
+        if curl -fs "$api/q/health/ready" >/dev/null; then return; fi
+        sleep 1
+    done
+    echo "the app did not become ready; see $work/app.log" >&2
+    exit 1
+}
+stop_app() {
+    if [ -n "$app_pid" ]; then kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; fi
+}
+trap stop_app EXIT
+
+# CPU time (user + system, whole seconds) of a process, and of every PostgreSQL process.
+cpu_seconds() {
+    awk '{ print int(($14 + $15) / 100) }' "/proc/$1/stat"
+}
+postgres_cpu_seconds() {
+    ps -u postgres -o cputimes= 2>/dev/null | awk '{ s += $1 } END { print s + 0 }'
+}
+
+load() {
+    local present
+    present=$(psql -d "$database" -Atc "select count(*) from article where source_url like 'https://bench.tincoso.vn/%'" 2>/dev/null || echo 0)
+    if [ "$present" -ge "$count" ]; then
+        echo "The database already holds $present generated articles" >&2
+        return
+    fi
+    # The generator is deterministic: items already imported are skipped (an interrupted load may leave a few
+    # items of its last batches behind the count; those are imported again as updates, which is harmless).
+    local skip=$(( present > 2000 ? present - 2000 : 0 ))
+    start_app
+    local token
+    token=$(./mvnw -q -B compile exec:java -Dexec.mainClass=vn.tincoso.auth.MintTokenCommand \
+        -Dexec.args="--role admin --hours 24" -Dexec.cleanupDaemonThreads=false)
+    echo "Importing articles $skip to $count through POST /api/v1/imports" >&2
+    local app_before pg_before
+    app_before=$(cpu_seconds "$app_pid") pg_before=$(postgres_cpu_seconds)
+    # The generator streams into the loader (about 7% of one core at 500 articles/s; the loader's clock starts
+    # at the first article, after the generator has skipped what is already there).
+    python3 deploy/bench/generate.py --count "$count" --skip "$skip" --with-expected \
+        | TINCOSO_TOKEN=$token python3 deploy/bench/load.py --api "$api" --parallel 2 | tee "$work/load.txt"
+    # Where the time went: CPU seconds of the app and of PostgreSQL's backends per imported article.
+    awk -v app="$(( $(cpu_seconds "$app_pid") - app_before ))" -v pg="$(( $(postgres_cpu_seconds) - pg_before ))" \
+        -v n="$(( count - skip ))" 'BEGIN { printf "CPU per article: app %.2f ms, PostgreSQL %.2f ms (2 cores: %.0f articles/s at most)\n", app * 1000 / n, pg * 1000 / n, 2 * n / (app + pg) }' \
+        | tee -a "$work/load.txt"
+    stop_app
+    {
+        echo "Import of articles $skip-$count into a database of $present ($(date -u +%Y-%m-%d)):"
+        cat "$work/load.txt"
+    } > deploy/bench/last-load.txt
+    psql -d "$database" -qc "vacuum analyze"
+}
+
+queries() {
+    start_app
+    python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \
+        --pid "$app_pid" --database "$database" --load-report deploy/bench/last-load.txt --out deploy/bench/RESULTS.md
+}
+
+case "$phase" in
+    load) load ;;
+    queries) queries ;;
+    all) load; queries ;;
+esac
