@@ -68,7 +68,7 @@ def wrk(url, header, duration, connections):
     if header:
         command += ["-H", header]
     output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
@@ -114,6 +114,8 @@ def main():
     parser.add_argument("--warm-up", type=int, default=5)
     parser.add_argument("--load-report", help="the loader's report, quoted in the results")
     parser.add_argument("--out", default="deploy/bench/RESULTS.md")
+    parser.add_argument("--label", default="Results", help="heading of this run's section")
+    parser.add_argument("--append", action="store_true", help="add a section to --out instead of writing it anew")
     args = parser.parse_args()
 
     box = machine(args.database)
@@ -128,7 +130,7 @@ def main():
               f"  errors {result['errors']}  {verdict(kind, result)}", flush=True)
     high_water = rss_mib(args.pid, "VmHWM")
 
-    lines = [
+    lines = [] if args.append else [
         "# Benchmark results",
         "",
         f"Written by `deploy/bench/run.sh` on {datetime.date.today().isoformat()}: wrk, 2 threads, {args.connections} connections, "
@@ -137,21 +139,33 @@ def main():
         "",
         f"Machine: {box['cores']} cores ({box['cpu']}), {box['memory']} memory, Linux {box['kernel']}, {box['java']}, "
         f"PostgreSQL {box['postgres']}. Corpus: {box['articles']:,} published articles, database {box['database size']}.",
+    ]
+    if not args.append and args.load_report and os.path.exists(args.load_report):
+        with open(args.load_report, encoding="utf-8") as report:
+            lines += ["", "## Import", "", "```", report.read().strip(), "```"]
+    lines += [
+        "",
+        f"## {args.label}",
         "",
         "| Query | Requests/s | p50 (ms) | p99 (ms) | Errors | Target |",
         "|---|---:|---:|---:|---:|---|",
     ]
     for name, kind, result in rows:
         lines.append(f"| {name} | {result['rps']:,.0f} | {result['p50']:.2f} | {result['p99']:.2f} | {result['errors']} | {verdict(kind, result)} |")
+    by_name = {name: result for name, _, result in rows}
+    first, deep = by_name["newest 20"], by_name["page 10,000 deep (cursor)"]
+    ratio = deep["p99"] / first["p99"] if first["p99"] else float("inf")
+    lines += [
+        "",
+        f"Deep page against the first: p50 {deep['p50']:.2f} ms vs {first['p50']:.2f} ms, p99 {deep['p99']:.2f} ms vs "
+        f"{first['p99']:.2f} ms ({ratio:.2f}×; target: as fast, taken as p99 within 1.5×: {'met' if ratio <= 1.5 else 'missed'}).",
+    ]
     lines += [
         "",
         f"App RSS: highest sampled after each query {peak_rss:.0f} MiB; high-water mark of the process (VmHWM) "
         f"{high_water:.0f} MiB (target ≤ 512 MiB: {'met' if high_water <= 512 else 'missed'}).",
     ]
-    if args.load_report and os.path.exists(args.load_report):
-        with open(args.load_report, encoding="utf-8") as report:
-            lines += ["", "## Import", "", "```", report.read().strip(), "```"]
-    with open(args.out, "w", encoding="utf-8") as out:
+    with open(args.out, "a" if args.append else "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
     print(f"RSS peak {peak_rss:.0f} MiB, VmHWM {high_water:.0f} MiB; written to {args.out}")
 

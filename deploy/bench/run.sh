@@ -5,8 +5,9 @@
 #   deploy/bench/run.sh [load|queries|all] [--count 1000000] [--duration 20] [--connections 32]
 #
 #   load     generate the corpus (deterministic, seed 2024) and import what the database lacks of it,
-#            reporting articles per second (kept in deploy/bench/last-load.txt for the table)
-#   queries  run every query of the set for --duration seconds with --connections connections
+#            reporting articles per second (added to deploy/bench/loads.txt, which RESULTS.md quotes)
+#   queries  run every query of the set for --duration seconds with --connections connections, once as served
+#            and once with the response cache off
 #   all      both (the default)
 #
 # Runs on the local PostgreSQL (database tincoso_bench, created if missing) and the packaged jar (built when
@@ -110,14 +111,24 @@ load() {
     {
         echo "Import of articles $skip-$count into a database of $present ($(date -u +%Y-%m-%d)):"
         cat "$work/load.txt"
-    } > deploy/bench/last-load.txt
+        echo
+    } >> deploy/bench/loads.txt
     psql -d "$database" -qc "vacuum analyze"
 }
 
+# The query set twice: as the API serves it (repeated public reads answered from its response cache), and with
+# that cache off, so that every request runs its queries and renders (the origin's own cost).
 queries() {
     start_app
     python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \
-        --pid "$app_pid" --database "$database" --load-report deploy/bench/last-load.txt --out deploy/bench/RESULTS.md
+        --pid "$app_pid" --database "$database" --load-report deploy/bench/loads.txt --out deploy/bench/RESULTS.md \
+        --label "As served (response cache on, tincoso.response-cache.ttl=${TINCOSO_RESPONSE_CACHE_TTL:-2s})"
+    stop_app
+    TINCOSO_RESPONSE_CACHE_TTL=0s start_app
+    python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \
+        --pid "$app_pid" --database "$database" --out deploy/bench/RESULTS.md --append \
+        --label "Every request rendered (response cache off: TINCOSO_RESPONSE_CACHE_TTL=0s)"
+    stop_app
 }
 
 case "$phase" in

@@ -38,6 +38,23 @@ public interface TincosoConfig {
         int maxQueryLength();
     }
 
+    /** This instance's cache of rendered public reads (web.ResponseCache). */
+    ResponseCache responseCache();
+
+    interface ResponseCache {
+        /**
+         * How long a rendered public read (GET under /api/ without credentials or "Consistency: strong") is
+         * answered from memory; writes through this instance clear it at once, other instances' writes show
+         * after at most this long. 0 turns the cache off.
+         */
+        @WithDefault("2s")
+        java.time.Duration ttl();
+
+        /** Most bytes of response bodies kept. */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+    }
+
     /** Per-client rate limit on public reads (GET under /api/). */
     RateLimit rateLimit();
 
@@ -47,8 +64,8 @@ public interface TincosoConfig {
         int requestsPerMinute();
 
         /**
-         * Take the client from the first X-Forwarded-For address (only behind a proxy that sets it);
-         * otherwise the connection's address.
+         * Take the client from the last X-Forwarded-For address, the one the proxy saw (only behind a proxy that
+         * sets it); otherwise the connection's address.
          */
         @WithDefault("false")
         boolean trustForwardedFor();

@@ -27,9 +27,11 @@ public record DirectiveView(
         Long articleCount) {
 
     public static DirectiveView of(Directive directive, Long articleCount) {
-        DirectiveCode code = directive.parsedCode();
+        // The stored type and issuer codes were written from a parsed code: they are always known terms.
+        DocumentType type = DocumentType.fromCode(directive.docType).orElseThrow();
+        Issuer issuer = Issuer.fromCode(directive.issuer).orElseThrow();
         return new DirectiveView(directive.code, directive.slug, directive.number, directive.year,
-                code.type().code(), code.type().label(), code.issuer().code(), code.issuer().label(),
+                type.code(), type.label(), issuer.code(), issuer.label(),
                 directive.issuedOn, directive.issuedBy, directive.title, articleCount);
     }
 }

@@ -1,7 +1,11 @@
 package vn.tincoso.web;
 
-import java.util.Date;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 
 import vn.tincoso.config.TincosoConfig;
 
@@ -20,21 +26,27 @@ import vn.tincoso.config.TincosoConfig;
  * same content has the same ETag on any instance, and a change of content changes it), 304 Not Modified
  * for a matching If-None-Match or, without one, an If-Modified-Since not older than Last-Modified (set by
  * the resources that know it), Cache-Control from configuration, and Vary on what changes the bytes.
- * The body is serialised here once and handed on as bytes.
+ * The body is serialised here once and handed on as bytes; a public read's answer is also kept in the
+ * {@link ResponseCache}, from which {@link PublicReads} answers the same request again.
  */
 public class HttpCaching {
 
+    /** Headers that belong to one transmission, not to the answer kept in the response cache. */
+    private static final Set<String> NOT_KEPT = Set.of("content-type", "content-length", "content-encoding", "transfer-encoding");
+
     private final ETags etags;
+    private final ResponseCache responseCache;
     private final String cacheControl;
 
-    HttpCaching(ETags etags, TincosoConfig config) {
+    HttpCaching(ETags etags, ResponseCache responseCache, TincosoConfig config) {
         this.etags = etags;
+        this.responseCache = responseCache;
         this.cacheControl = "public, max-age=" + config.httpCache().maxAge().toSeconds()
                 + ", stale-while-revalidate=" + config.httpCache().staleWhileRevalidate().toSeconds();
     }
 
     @ServerResponseFilter
-    public void cache(ContainerRequestContext request, ContainerResponseContext response) {
+    public void cache(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
                 || !request.getUriInfo().getPath().startsWith("/api/")) {
             return;
@@ -44,11 +56,15 @@ public class HttpCaching {
         byte[] body = etags.bytes(response.getEntity());
         String etag = ETags.of(body, type);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        // What an editor reads with a token (drafts included) is theirs alone.
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
-                request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? cacheControl : "private, no-cache");
-        response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding");
-        if (notModified(request, etag, response.getLastModified())) {
+        // What an editor reads with a token (drafts included) is theirs alone, and a read that asked for the
+        // primary's latest must not be answered from a cache later.
+        boolean sharable = PublicReads.isPublicRead(routing.request());
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, sharable ? cacheControl : "private, no-cache");
+        response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding, " + PublicReads.CONSISTENCY_HEADER);
+        Instant lastModified = response.getLastModified() == null ? null : response.getLastModified().toInstant();
+        responseCache.keyOf(routing.request()).ifPresent(key -> responseCache.store(key, entry(body, type, etag, lastModified, response), routing.get(PublicReads.GENERATION)));
+        if (Conditional.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
+                etag, lastModified)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
             response.setEntity(null);
             response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
@@ -57,23 +73,14 @@ public class HttpCaching {
         response.setEntity(body, null, type);
     }
 
-    /** If-None-Match decides when present (RFC 9110 §13.2.2); If-Modified-Since only without it. */
-    private static boolean notModified(ContainerRequestContext request, String etag, Date lastModified) {
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            return ifNoneMatch.strip().equals("*") || List.of(ifNoneMatch.split(",")).stream()
-                    .map(String::strip).map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag).anyMatch(etag::equals);
-        }
-        String ifModifiedSince = request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE);
-        if (ifModifiedSince == null || lastModified == null) {
-            return false;
-        }
-        try {
-            long since = java.time.ZonedDateTime.parse(ifModifiedSince, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant().getEpochSecond();
-            return lastModified.toInstant().getEpochSecond() <= since;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false; // an unreadable date is ignored, as RFC 9110 asks
-        }
+    private static ResponseCache.Entry entry(byte[] body, MediaType type, String etag, Instant lastModified, ContainerResponseContext response) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        response.getStringHeaders().forEach((name, values) -> {
+            if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> headers.add(Map.entry(name, value)));
+            }
+        });
+        String template = Vertx.currentContext() == null ? null : (String) Vertx.currentContext().getLocal(PublicReads.METRICS_TEMPLATE);
+        return new ResponseCache.Entry(body, type.toString(), etag, lastModified, List.copyOf(headers), template);
     }
 }

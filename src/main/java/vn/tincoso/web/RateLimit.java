@@ -1,14 +1,10 @@
 package vn.tincoso.web;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,10 +17,11 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.tincoso.config.TincosoConfig;
 
 /**
- * A token bucket per client address for public reads: a client over its rate gets 429 problem+json with
- * Retry-After. Buckets live in this instance's memory (each instance limits on its own), in a bounded
- * cache that forgets idle clients.
+ * A token bucket per client address for public reads (checked by {@link PublicReads}, before any answer, even
+ * one from the response cache). Buckets live in this instance's memory (each instance limits on its own), in a
+ * bounded cache that forgets idle clients.
  */
+@ApplicationScoped
 public class RateLimit {
 
     private static final int MAX_CLIENTS = 100_000;
@@ -39,31 +36,29 @@ public class RateLimit {
         this.trustForwardedFor = config.rateLimit().trustForwardedFor();
     }
 
-    @ServerRequestFilter
-    public Response limit(ContainerRequestContext request, HttpServerRequest connection, UriInfo uri) {
-        if (perMinute <= 0 || !HttpMethod.GET.equals(request.getMethod()) || !uri.getPath().startsWith("/api/")) {
-            return null;
-        }
-        Bucket bucket = buckets.get(client(request, connection), key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return null;
-        }
-        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        ProblemType type = ProblemType.TOO_MANY_REQUESTS;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                "Quá " + perMinute + " yêu cầu mỗi phút; hãy thử lại sau " + retryAfter + " giây.", uri.getRequestUri().getRawPath(),
-                java.util.List.of());
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem)
-                .header("Retry-After", retryAfter).build();
+    int perMinute() {
+        return perMinute;
     }
 
-    private String client(ContainerRequestContext request, HttpServerRequest connection) {
-        String forwarded = trustForwardedFor ? request.getHeaderString("X-Forwarded-For") : null;
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
+    /** Counts one read against the client's budget: empty when it may go ahead, else the seconds to wait. */
+    Optional<Long> retryAfter(HttpServerRequest request) {
+        if (perMinute <= 0) {
+            return Optional.empty();
         }
-        return connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress();
+        Bucket bucket = buckets.get(client(request), key -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty()
+                : Optional.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+    }
+
+    private String client(HttpServerRequest request) {
+        String forwarded = trustForwardedFor ? request.getHeader("X-Forwarded-For") : null;
+        if (forwarded != null && !forwarded.isBlank()) {
+            // The last address is the one the trusted proxy saw; any before it came from the client and may be forged.
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
+        }
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

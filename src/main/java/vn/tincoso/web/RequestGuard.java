@@ -6,15 +6,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -43,13 +41,13 @@ public class RequestGuard {
 
     private final long maxBodyBytes;
     private final int maxQueryLength;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
     RequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, TincosoConfig config,
-            ObjectMapper json) {
+            ProblemWriter problems) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.maxQueryLength = config.limits().maxQueryLength();
-        this.json = json;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -142,20 +140,13 @@ public class RequestGuard {
     }
 
     private void answer(RoutingContext context, ProblemType type, String detail, String field, String message) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, context.request().path(),
-                List.of(new Problem.FieldError(field, message)));
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        context.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
         if (type == ProblemType.BODY_TOO_LARGE) {
             // The body is never read: the connection is closed after the answer rather than drained.
-            context.response().putHeader(HttpHeaders.CONNECTION, "close").end(body).onComplete(done -> context.request().connection().close());
+            problems.write(context, type, detail, errors, Map.of(HttpHeaders.CONNECTION.toString(), "close"))
+                    .onComplete(done -> context.request().connection().close());
         } else {
-            context.response().end(body);
+            problems.write(context, type, detail, errors, Map.of());
         }
     }
 }

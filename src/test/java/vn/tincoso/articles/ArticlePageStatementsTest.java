@@ -49,8 +49,10 @@ class ArticlePageStatementsTest {
     }
 
     @Test
-    void aHundredArticlePageTakesTwoStatements() {
-        assertEquals(2, statementsFor("limit=100", 100));
+    void aPageTakesFourStatementsWhateverItsSize() {
+        // The page's ids; the articles by those ids; their organisations; their directives (batch fetching).
+        assertEquals(4, statementsFor("limit=100", 100));
+        assertEquals(4, statementsFor("limit=3", 3));
     }
 
     @Test
@@ -89,6 +91,6 @@ class ArticlePageStatementsTest {
     @Test
     void filtersByOrganisationAndDirectiveAddOneLookupEach() {
         // i % 3 == 0 cite 01-CT/TW: 37 articles, 7 of them in Hải Phòng (i % 5 == 4).
-        assertEquals(4, statementsFor("limit=100&org=thanh-pho-ha-noi&directive=1-CT/TW", 30));
+        assertEquals(6, statementsFor("limit=100&org=thanh-pho-ha-noi&directive=1-CT/TW", 30));
     }
 }

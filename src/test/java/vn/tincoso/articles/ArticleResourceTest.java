@@ -51,23 +51,25 @@ class ArticleResourceTest {
 
     @BeforeAll
     void createArticles() {
-        data.reset();
-        data.standardTree();
-        data.article(BACH_KHOA_11).org("phuong-bach-khoa").publishedAt("2024-06-03T14:35:00").directive("11-ĐA/TU")
-                .body("Đảng ủy phường Bách Khoa sơ kết 3 năm thực hiện Đề án số 11-ĐA/TU của Ban Thường vụ Thành ủy.").save();
-        data.article(HBT_35).org("quan-hai-ba-trung").publishedAt("2024-06-10T08:00:00").directive("35-CT/TU")
-                .body("Ban Thường vụ Quận uỷ Hai Bà Trưng triển khai Chỉ thị số 35-CT/TU.").save();
-        myDinhArticleId = data.article(MY_DINH_12).org("phuong-my-dinh-1").publishedAt("2024-05-20T09:00:00")
-                .directive("12-HD/BTCTW").directive("11-ĐA/TU").byline("Trung Hiếu – MĐ 1").views(178)
-                .body("Phường Mỹ Đình 1 quán triệt Hướng dẫn 12-HD/BTCTW.", "Quang cảnh hội nghị").save().id;
-        data.article(TO_7_09).org("to-dan-pho-so-7").publishedAt("2024-07-01T19:30:00").directive("09-CT/TW")
-                .body("Chi bộ tổ dân phố số 7 sinh hoạt theo Chỉ thị 09-CT/TW.").save();
-        data.article(NGO_QUYEN_ND).org("quan-ngo-quyen").publishedAt("2023-12-31T23:30:00").directive("30/2020/NĐ-CP")
-                .body("Quận Ngô Quyền triển khai Nghị định 30/2020/NĐ-CP về công tác văn thư.").save();
-        data.article(HA_NOI_YEAR).org("thanh-pho-ha-noi").publishedAt("2024-01-01T00:00:00")
-                .body("Thành ủy Hà Nội tổng kết công tác năm 2023 & đề ra <nhiệm vụ> “mới”.").save();
-        draftId = data.article(DRAFT).org("phuong-bach-khoa").publishedAt("2024-08-01T08:00:00").directive("11-ĐA/TU")
-                .draft().save().id;
+        data.setUp(() -> {
+            data.reset();
+            data.standardTree();
+            data.article(BACH_KHOA_11).org("phuong-bach-khoa").publishedAt("2024-06-03T14:35:00").directive("11-ĐA/TU")
+                    .body("Đảng ủy phường Bách Khoa sơ kết 3 năm thực hiện Đề án số 11-ĐA/TU của Ban Thường vụ Thành ủy.").save();
+            data.article(HBT_35).org("quan-hai-ba-trung").publishedAt("2024-06-10T08:00:00").directive("35-CT/TU")
+                    .body("Ban Thường vụ Quận uỷ Hai Bà Trưng triển khai Chỉ thị số 35-CT/TU.").save();
+            myDinhArticleId = data.article(MY_DINH_12).org("phuong-my-dinh-1").publishedAt("2024-05-20T09:00:00")
+                    .directive("12-HD/BTCTW").directive("11-ĐA/TU").byline("Trung Hiếu – MĐ 1").views(178)
+                    .body("Phường Mỹ Đình 1 quán triệt Hướng dẫn 12-HD/BTCTW.", "Quang cảnh hội nghị").save().id;
+            data.article(TO_7_09).org("to-dan-pho-so-7").publishedAt("2024-07-01T19:30:00").directive("09-CT/TW")
+                    .body("Chi bộ tổ dân phố số 7 sinh hoạt theo Chỉ thị 09-CT/TW.").save();
+            data.article(NGO_QUYEN_ND).org("quan-ngo-quyen").publishedAt("2023-12-31T23:30:00").directive("30/2020/NĐ-CP")
+                    .body("Quận Ngô Quyền triển khai Nghị định 30/2020/NĐ-CP về công tác văn thư.").save();
+            data.article(HA_NOI_YEAR).org("thanh-pho-ha-noi").publishedAt("2024-01-01T00:00:00")
+                    .body("Thành ủy Hà Nội tổng kết công tác năm 2023 & đề ra <nhiệm vụ> “mới”.").save();
+            draftId = data.article(DRAFT).org("phuong-bach-khoa").publishedAt("2024-08-01T08:00:00").directive("11-ĐA/TU")
+                    .draft().save().id;
+        });
     }
 
     private static ValidatableResponse list(Map<String, ?> params) {

@@ -60,43 +60,47 @@ class FeedQueryPlansTest {
 
     @BeforeAll
     void createLargeCorpus() {
-        data.reset();
-        gazetteer.load();
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("select setseed(0.42)").getSingleResult();
-            entityManager.createNativeQuery("""
-                    insert into directive (code, slug, number, doc_type, issuer)
-                    select number || '-ĐA/TU', number || '-da-tu', number, 'ĐA', 'TU'
-                      from (select case when n < 10 then '0' || n else cast(n as text) end as number from generate_series(1, 300) n) numbers
-                    """).executeUpdate();
-            // 80% of articles from wards, 17% from districts, 3% from the cities; one in 50 a draft.
-            entityManager.createNativeQuery("""
-                    insert into article (slug, title, body, status, published_at, organisation_id, created_at, updated_at)
-                    select 'bai-' || g, 'Hội nghị số ' || g || ' về Đề án ' || (g % 300),
-                           array['Đảng ủy tổ chức hội nghị sơ kết thực hiện đề án số ' || (g % 300) || ', năm ' || (2015 + g % 11)],
-                           case when g % 50 = 0 then 'draft' else 'published' end,
-                           timestamptz '2015-01-01 08:00+07' + ((g * 7919) % :articles) * interval '30 minutes',
-                           case when g % 100 < 80 then wards[1 + g % cardinality(wards)]
-                                when g % 100 < 97 then districts[1 + g % cardinality(districts)]
-                                else cities[1 + g % cardinality(cities)] end,
-                           now(), now()
-                      from generate_series(1, :articles) g,
-                           (select array_agg(id) filter (where level = 'ward') wards, array_agg(id) filter (where level = 'district') districts,
-                                   array_agg(id) filter (where level = 'city') cities from organisation) units
-                    """).setParameter("articles", ARTICLES).executeUpdate();
-            // 0-4 directives an article; directive k is cited about 1/k as often as the first (Zipf).
-            entityManager.createNativeQuery("""
-                    insert into article_directive (article_id, directive_id)
-                    select distinct a.id, 1 + floor(exp(random() * ln(300)))::int - 1
-                      from article a, generate_series(1, (a.id % 5)::int)
-                    """).executeUpdate();
+        data.setUp(() -> {
+            data.reset();
+            gazetteer.load();
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("select setseed(0.42)").getSingleResult();
+                entityManager.createNativeQuery("""
+                        insert into directive (code, slug, number, doc_type, issuer)
+                        select number || '-ĐA/TU', number || '-da-tu', number, 'ĐA', 'TU'
+                          from (select case when n < 10 then '0' || n else cast(n as text) end as number from generate_series(1, 300) n) numbers
+                        """).executeUpdate();
+                // 80% of articles from wards, 17% from districts, 3% from the cities; one in 50 a draft.
+                entityManager.createNativeQuery("""
+                        insert into article (slug, title, body, status, published_at, organisation_id, created_at, updated_at)
+                        select 'bai-' || g, 'Hội nghị số ' || g || ' về Đề án ' || (g % 300),
+                               array['Đảng ủy tổ chức hội nghị sơ kết thực hiện đề án số ' || (g % 300) || ', năm ' || (2015 + g % 11)],
+                               case when g % 50 = 0 then 'draft' else 'published' end,
+                               timestamptz '2015-01-01 08:00+07' + ((g * 7919) % :articles) * interval '30 minutes',
+                               case when g % 100 < 80 then wards[1 + g % cardinality(wards)]
+                                    when g % 100 < 97 then districts[1 + g % cardinality(districts)]
+                                    else cities[1 + g % cardinality(cities)] end,
+                               now(), now()
+                          from generate_series(1, :articles) g,
+                               (select array_agg(id) filter (where level = 'ward') wards, array_agg(id) filter (where level = 'district') districts,
+                                       array_agg(id) filter (where level = 'city') cities from organisation) units
+                        """).setParameter("articles", ARTICLES).executeUpdate();
+                // 0-4 directives an article; directive k is cited about 1/k as often as the first (Zipf).
+                entityManager.createNativeQuery("""
+                        insert into article_directive (article_id, directive_id)
+                        select distinct a.id, 1 + floor(exp(random() * ln(300)))::int - 1
+                          from article a, generate_series(1, (a.id % 5)::int)
+                        """).executeUpdate();
+            });
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("analyze").executeUpdate());
         });
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("analyze").executeUpdate());
     }
 
     @AfterAll
     void dropLargeCorpus() {
-        data.reset();
+        data.setUp(() -> {
+            data.reset();
+        });
     }
 
     /** A feed query as a client asks it (slugs, not ids), and the indexes that may answer it. */

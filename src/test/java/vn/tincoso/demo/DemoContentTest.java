@@ -31,8 +31,10 @@ class DemoContentTest {
 
     @BeforeAll
     void loadDemoContent() {
-        data.reset();
-        assertEquals(3, demoContent.loadIntoEmptyDatabase());
+        data.setUp(() -> {
+            data.reset();
+            assertEquals(3, demoContent.loadIntoEmptyDatabase());
+        });
     }
 
     @Test

@@ -26,13 +26,15 @@ class DirectiveResourceTest {
 
     @BeforeAll
     void createArticles() {
-        data.reset();
-        data.standardTree();
-        data.article("Sơ kết Đề án 11 ở Bách Khoa").directive("11-ĐA/TU").directive("12-HD/BTCTW").save();
-        data.article("Sơ kết Đề án 11 ở Mỹ Đình").org("phuong-my-dinh-1").directive("11 - ĐA/TU").save();
-        data.article("Chỉ thị 35").directive("35-CT/TU").save();
-        data.article("Chỉ thị 35 bản nháp").directive("35-CT/TU").directive("05-CT/TW").draft().save();
-        data.article("Nghị định văn thư").directive("30/2020/NĐ-CP").save();
+        data.setUp(() -> {
+            data.reset();
+            data.standardTree();
+            data.article("Sơ kết Đề án 11 ở Bách Khoa").directive("11-ĐA/TU").directive("12-HD/BTCTW").save();
+            data.article("Sơ kết Đề án 11 ở Mỹ Đình").org("phuong-my-dinh-1").directive("11 - ĐA/TU").save();
+            data.article("Chỉ thị 35").directive("35-CT/TU").save();
+            data.article("Chỉ thị 35 bản nháp").directive("35-CT/TU").directive("05-CT/TW").draft().save();
+            data.article("Nghị định văn thư").directive("30/2020/NĐ-CP").save();
+        });
     }
 
     @Test

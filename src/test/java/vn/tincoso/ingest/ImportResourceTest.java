@@ -219,8 +219,7 @@ public class ImportResourceTest {
     }
 
     private static io.restassured.specification.RequestSpecification ndjson() {
-        return admin().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT))).contentType("application/x-ndjson; charset=UTF-8");
+        return vn.tincoso.testing.Imports.ndjsonAsAdmin();
     }
 
     private static String json(String text, String sourceUrl, String overrides) {

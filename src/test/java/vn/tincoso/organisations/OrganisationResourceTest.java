@@ -26,13 +26,15 @@ class OrganisationResourceTest {
 
     @BeforeAll
     void createTreeWithArticles() {
-        data.reset();
-        data.standardTree();
-        data.article("Tin phường Bách Khoa 1").org("phuong-bach-khoa").save();
-        data.article("Tin phường Bách Khoa 2").org("phuong-bach-khoa").save();
-        data.article("Tin quận Hai Bà Trưng").org("quan-hai-ba-trung").save();
-        data.article("Tin tổ dân phố số 7").org("to-dan-pho-so-7").save();
-        data.article("Bản nháp không được đếm").org("phuong-bach-dang").draft().save();
+        data.setUp(() -> {
+            data.reset();
+            data.standardTree();
+            data.article("Tin phường Bách Khoa 1").org("phuong-bach-khoa").save();
+            data.article("Tin phường Bách Khoa 2").org("phuong-bach-khoa").save();
+            data.article("Tin quận Hai Bà Trưng").org("quan-hai-ba-trung").save();
+            data.article("Tin tổ dân phố số 7").org("to-dan-pho-so-7").save();
+            data.article("Bản nháp không được đếm").org("phuong-bach-dang").draft().save();
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,6 +35,15 @@ public class TestData {
 
     @Inject
     OrganisationService organisations;
+
+    /**
+     * Runs a test class's set-up (JUnit's @BeforeAll, which Quarkus runs outside any request) in a request
+     * context: every database session needs one, to choose its datasource (database.ReadRouting).
+     */
+    @ActivateRequestContext
+    public void setUp(Runnable steps) {
+        steps.run();
+    }
 
     @Transactional
     public void reset() {

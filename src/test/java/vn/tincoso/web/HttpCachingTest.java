@@ -63,7 +63,7 @@ class HttpCachingTest {
         first.then().statusCode(200)
                 .header("ETag", notNullValue())
                 .header("Cache-Control", is("public, max-age=60, stale-while-revalidate=300"))
-                .header("Vary", is("Accept, Accept-Encoding"))
+                .header("Vary", is("Accept, Accept-Encoding, Consistency"))
                 .header("Last-Modified", hasLastModified ? notNullValue() : nullValue());
         String etag = first.getHeader("ETag");
         assertEquals(etag, given().accept(accept).get(target).getHeader("ETag"), "same content, same ETag");
@@ -96,6 +96,13 @@ class HttpCachingTest {
         String json = given().accept("application/json").get("/api/v1/articles").getHeader("ETag");
         String atom = given().accept("application/atom+xml").get("/api/v1/articles").getHeader("ETag");
         assertNotEquals(json, atom);
+    }
+
+    @Test
+    void aReadThatAsksForTheLatestIsNeverStoredBySharedCaches() {
+        String etag = given().get("/api/v1/articles").getHeader("ETag");
+        given().header("Consistency", "strong").get("/api/v1/articles").then().statusCode(200)
+                .header("Cache-Control", is("private, no-cache")).header("ETag", is(etag));
     }
 
     @Test

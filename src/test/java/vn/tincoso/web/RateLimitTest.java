@@ -22,7 +22,8 @@ class RateLimitTest {
     public static class FiveAMinute implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tincoso.rate-limit.requests-per-minute", "5");
+            // With the response cache on: answers from memory count against the budget too.
+            return Map.of("tincoso.rate-limit.requests-per-minute", "5", "tincoso.response-cache.ttl", "60s");
         }
     }
 
@@ -31,11 +32,13 @@ class RateLimitTest {
         for (int i = 0; i < 5; i++) {
             given().get("/api/v1/directives").then().statusCode(200);
         }
-        Problems.assertProblem(given().get("/api/v1/articles").then(), 429)
+        Problems.assertProblem(given().get("/api/v1/directives").then(), 429)
                 .header("Retry-After", notNullValue())
                 .body("title", is("Too many requests"));
         // Spoofing another address does not help when X-Forwarded-For is not trusted.
         given().header("X-Forwarded-For", "203.0.113.7").get("/api/v1/articles").then().statusCode(429);
+        // Writes are not public reads: not counted.
+        given().contentType("application/json").body("{}").post("/api/v1/articles").then().statusCode(401);
         // Health and the OpenAPI document are not API reads.
         given().get("/q/health/ready").then().statusCode(200);
     }

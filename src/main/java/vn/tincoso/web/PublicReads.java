@@ -1,0 +1,113 @@
+package vn.tincoso.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The front of the API, in the HTTP layer before any resource: a GET under /api/ is first counted against its
+ * client's rate limit (429 problem+json with Retry-After over it), then answered from the {@link ResponseCache}
+ * when it holds a fresh copy (304 when the client's If-None-Match or If-Modified-Since still holds), without a
+ * worker thread, a query or a serialisation. Any other request under /api/ that succeeds clears the cache.
+ */
+@ApplicationScoped
+public class PublicReads {
+
+    /** Request header that asks for a read from the primary's latest data, e.g. just after a write. */
+    public static final String CONSISTENCY_HEADER = "Consistency";
+    /** Where the REST layer leaves the endpoint's template for the HTTP metrics (Micrometer reads it back). */
+    static final String METRICS_TEMPLATE = "UrlPathTemplate";
+    /** The cache's generation when the request arrived: HttpCaching stores its answer only if no write came since. */
+    static final String GENERATION = "tincoso.response-cache.generation";
+
+    private final RateLimit rateLimit;
+    private final ResponseCache cache;
+    private final ProblemWriter problems;
+
+    PublicReads(RateLimit rateLimit, ResponseCache cache, ProblemWriter problems) {
+        this.rateLimit = rateLimit;
+        this.cache = cache;
+        this.problems = problems;
+    }
+
+    /**
+     * A read anyone may make and nobody needs fresher than a replica's lag or the response cache's TTL: a GET or
+     * HEAD under /api/ without credentials and without {@code Consistency: strong}.
+     */
+    public static boolean isPublicRead(HttpServerRequest request) {
+        return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
+                && request.path().startsWith("/api/")
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !"strong".equalsIgnoreCase(request.getHeader(CONSISTENCY_HEADER));
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_COMPRESSION + 1).handler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (!request.path().startsWith("/api/")) {
+            context.next();
+            return;
+        }
+        if (request.method() == HttpMethod.GET) {
+            Optional<Long> retryAfter = rateLimit.retryAfter(request);
+            if (retryAfter.isPresent()) {
+                problems.write(context, ProblemType.TOO_MANY_REQUESTS, "Quá " + rateLimit.perMinute() + " yêu cầu mỗi phút; hãy thử lại sau "
+                        + retryAfter.get() + " giây.", List.of(), Map.of("Retry-After", retryAfter.get().toString()));
+                return;
+            }
+        }
+        if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
+            Optional<String> key = cache.keyOf(request);
+            Optional<ResponseCache.Entry> stored = key.flatMap(cache::find);
+            if (stored.isPresent()) {
+                answer(context, stored.get());
+                return;
+            }
+            context.put(GENERATION, cache.generation());
+        } else if (request.method() != HttpMethod.OPTIONS) {
+            // A write: once it has succeeded, what was stored before may be out of date.
+            context.addHeadersEndHandler(done -> {
+                if (context.response().getStatusCode() < 400) {
+                    cache.clear();
+                }
+            });
+        }
+        context.next();
+    }
+
+    private static void answer(RoutingContext context, ResponseCache.Entry entry) {
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response();
+        entry.headers().forEach(header -> response.headers().add(header.getKey(), header.getValue()));
+        if (entry.metricsTemplate() != null && Vertx.currentContext() != null) {
+            Vertx.currentContext().putLocal(METRICS_TEMPLATE, entry.metricsTemplate());
+        }
+        if (Conditional.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),
+                entry.etag(), entry.lastModified())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType());
+        if (request.method() == HttpMethod.HEAD) {
+            response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(entry.body().length)).end();
+        } else {
+            response.end(Buffer.buffer(entry.body()));
+        }
+    }
+}

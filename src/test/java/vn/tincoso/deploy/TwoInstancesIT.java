@@ -1,0 +1,86 @@
+package vn.tincoso.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.response.Response;
+
+import vn.tincoso.testing.AppProcess;
+import vn.tincoso.testing.FreshDatabase;
+
+/**
+ * Two instances of the packaged application on two ports, one database: nothing a client holds (a page cursor,
+ * a sync token, an ETag) belongs to the instance that gave it, so a load balancer may send each request anywhere.
+ */
+class TwoInstancesIT {
+
+    private static final FreshDatabase DATABASE = new FreshDatabase();
+    private static AppProcess first;
+    private static AppProcess second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        Map<String, String> database = AppProcess.database(DATABASE.start());
+        first = AppProcess.start("first", database);
+        second = AppProcess.start("second", database);
+        SampleArticles.importInto(first.url(), 0, 7);
+    }
+
+    @AfterAll
+    static void stop() {
+        first.close();
+        second.close();
+        DATABASE.stop();
+    }
+
+    @Test
+    void aCursorFromOneInstanceReadsTheNextPageOnTheOther() {
+        String cursor = given().baseUri(first.url()).get("/api/v1/articles?limit=3").then().statusCode(200)
+                .extract().path("next.cursor");
+        assertNotNull(cursor);
+        List<Integer> onFirst = given().baseUri(first.url()).queryParam("limit", 3).queryParam("cursor", cursor)
+                .get("/api/v1/articles").then().statusCode(200).extract().path("items.id");
+        List<Integer> onSecond = given().baseUri(second.url()).queryParam("limit", 3).queryParam("cursor", cursor)
+                .get("/api/v1/articles").then().statusCode(200).extract().path("items.id");
+        assertEquals(3, onSecond.size());
+        assertEquals(onFirst, onSecond);
+    }
+
+    @Test
+    void aSyncTokenFromOneInstanceGoesOnOnTheOther() {
+        String token = given().baseUri(first.url()).get("/api/v1/changes?org=quan-hai-ba-trung&limit=4").then().statusCode(200)
+                .extract().path("next");
+        Response onFirst = given().baseUri(first.url()).queryParam("org", "quan-hai-ba-trung").queryParam("since", token)
+                .get("/api/v1/changes");
+        Response onSecond = given().baseUri(second.url()).queryParam("org", "quan-hai-ba-trung").queryParam("since", token)
+                .get("/api/v1/changes");
+        assertEquals(200, onSecond.statusCode(), onSecond.asString());
+        assertEquals(3, onSecond.<List<?>>path("changes").size());
+        assertEquals(onFirst.<List<Integer>>path("changes.id"), onSecond.<List<Integer>>path("changes.id"));
+    }
+
+    /** (The change stream is left out: its next token holds the server's transaction horizon, which any write moves.) */
+    @Test
+    void identicalContentHasIdenticalETagsAndEitherInstanceAnswers304() {
+        String slug = given().baseUri(first.url()).get("/api/v1/articles?limit=1").then().extract().path("items[0].slug");
+        Map<String, String> etags = new HashMap<>();
+        for (String path : List.of("/api/v1/articles?limit=5", "/api/v1/articles/" + slug, "/api/v1/feeds/articles.atom",
+                "/api/v1/feeds/articles.rss", "/api/v1/feeds/articles.json", "/api/v1/organisations/phuong-bach-khoa",
+                "/api/v1/directives")) {
+            String etag = given().baseUri(first.url()).get(path).then().statusCode(200).extract().header("ETag");
+            assertEquals(etag, given().baseUri(second.url()).get(path).then().statusCode(200).extract().header("ETag"), path);
+            given().baseUri(second.url()).header("If-None-Match", etag).get(path).then().statusCode(304);
+            etags.put(path, etag);
+        }
+        assertEquals(7, etags.values().stream().distinct().count());
+    }
+}

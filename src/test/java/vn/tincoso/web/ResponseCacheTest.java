@@ -1,0 +1,145 @@
+package vn.tincoso.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+import vn.tincoso.testing.TestClock;
+import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Tokens;
+
+/**
+ * A repeated public read is answered from this instance's memory, byte for byte and header for header, without
+ * a statement; writes through the instance show at once, other changes within the TTL; reads with credentials
+ * or "Consistency: strong" are always rendered afresh.
+ */
+@QuarkusTest
+@TestProfile(ResponseCacheTest.TenSeconds.class)
+class ResponseCacheTest {
+
+    public static class TenSeconds implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tincoso.response-cache.ttl", "10s");
+        }
+    }
+
+    private static final Instant NOW = Instant.parse("2026-03-01T01:00:00Z");
+
+    @Inject
+    TestData data;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    ResponseCache cache;
+
+    private String slug;
+
+    @BeforeEach
+    void oneArticle() {
+        clock.set(NOW);
+        data.reset();
+        data.standardTree();
+        cache.clear();
+        slug = data.article("Phường Bách Khoa sơ kết Đề án 11-ĐA/TU").org("phuong-bach-khoa").directive("11-ĐA/TU").save().slug;
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void aRepeatedReadIsAnsweredFromMemoryWithoutAStatement() {
+        Response rendered = given().get("/api/v1/articles?limit=5");
+        rendered.then().statusCode(200);
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+
+        Response remembered = given().get("/api/v1/articles?limit=5");
+        remembered.then().statusCode(200);
+        assertEquals(rendered.asString(), remembered.asString());
+        for (String header : new String[] {"Content-Type", "ETag", "Last-Modified", "Cache-Control", "Vary"}) {
+            assertEquals(rendered.getHeader(header), remembered.getHeader(header), header);
+        }
+        given().header("If-None-Match", rendered.getHeader("ETag")).get("/api/v1/articles?limit=5").then().statusCode(304);
+        given().header("If-Modified-Since", rendered.getHeader("Last-Modified")).get("/api/v1/articles?limit=5").then().statusCode(304);
+        assertEquals(0, statistics.getPrepareStatementCount(), "statements for remembered answers");
+
+        // Another format of the same URL is another answer.
+        given().accept("application/atom+xml").get("/api/v1/articles?limit=5").then().statusCode(200)
+                .contentType(containsString("application/atom+xml"));
+        assertTrue(statistics.getPrepareStatementCount() > 0);
+    }
+
+    @Test
+    void changesMadeElsewhereShowWithinTheTtlAndAtOnceForStrongOrAuthenticatedReads() {
+        given().get("/api/v1/articles").then().body("items", hasSize(1));
+        data.article("Quận Hai Bà Trưng triển khai Chỉ thị 24-CT/TU").org("quan-hai-ba-trung").save(); // as another instance would
+
+        given().get("/api/v1/articles").then().body("items", hasSize(1));
+        given().header("Consistency", "strong").get("/api/v1/articles").then().body("items", hasSize(2))
+                .header("Cache-Control", is("private, no-cache"));
+        given().header("Authorization", Tokens.admin()).get("/api/v1/articles").then().body("items", hasSize(2));
+
+        clock.set(NOW.plusSeconds(11));
+        given().get("/api/v1/articles").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void pastItsTtlAnAnswerIsServedWhileOneRequestRendersItsSuccessorAndNoLonger() {
+        given().get("/api/v1/articles").then().body("items", hasSize(1));
+        data.article("Quận Hai Bà Trưng triển khai Chỉ thị 24-CT/TU").org("quan-hai-ba-trung").save();
+        clock.set(NOW.plusSeconds(11));
+        // Another request has just claimed the renewal: this one gets the previous answer meanwhile.
+        assertTrue(cache.find(ResponseCache.key("/api/v1/articles", "*/*")).isEmpty(), "the first to ask after the TTL renders");
+        given().get("/api/v1/articles").then().body("items", hasSize(1));
+        // A renewal that never came (its request failed) stops covering for it after a second TTL.
+        clock.set(NOW.plusSeconds(21));
+        given().get("/api/v1/articles").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void aWriteThroughThisInstanceShowsAtOnce() {
+        given().get("/api/v1/articles").then().body("items", hasSize(1));
+        given().header("Authorization", Tokens.admin()).contentType("text/plain; charset=UTF-8")
+                .body("Phường Bách Khoa họp dân\nNgày đăng 03/06/2024 | 14:35\n\nSáng ngày 31/5, Đảng ủy phường Bách Khoa đã họp dân.")
+                .post("/api/v1/imports").then().statusCode(201);
+        given().get("/api/v1/articles").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void rememberedAnswersAreCountedUnderTheirEndpointInTheMetrics() {
+        for (int i = 0; i < 3; i++) {
+            given().get("/api/v1/articles/" + slug).then().statusCode(200);
+        }
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/v1/articles/{idOrSlug}\""))
+                .body(not(containsString(slug)));
+    }
+}
