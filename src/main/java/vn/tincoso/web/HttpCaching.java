@@ -62,7 +62,11 @@ public class HttpCaching {
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, sharable ? cacheControl : "private, no-cache");
         response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding, " + PublicReads.CONSISTENCY_HEADER);
         Instant lastModified = response.getLastModified() == null ? null : response.getLastModified().toInstant();
-        responseCache.keyOf(routing.request()).ifPresent(key -> responseCache.store(key, entry(body, type, etag, lastModified, response), routing.get(PublicReads.GENERATION)));
+        Long renderedIn = routing.get(PublicReads.GENERATION);
+        if (renderedIn != null) {
+            responseCache.keyOf(routing.request())
+                    .ifPresent(key -> responseCache.store(key, entry(body, type, etag, lastModified, response), renderedIn));
+        }
         if (Conditional.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
                 etag, lastModified)) {
             response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());

@@ -3,10 +3,14 @@ package vn.tincoso.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.vertx.http.runtime.HttpCompressionHandler;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -36,11 +40,16 @@ public class PublicReads {
     private final RateLimit rateLimit;
     private final ResponseCache cache;
     private final ProblemWriter problems;
+    /** The media types Quarkus compresses (quarkus.http.compress-media-types); empty when compression is off. */
+    private final Set<String> compressed;
 
-    PublicReads(RateLimit rateLimit, ResponseCache cache, ProblemWriter problems) {
+    PublicReads(RateLimit rateLimit, ResponseCache cache, ProblemWriter problems,
+            @ConfigProperty(name = "quarkus.http.enable-compression") boolean compression,
+            @ConfigProperty(name = "quarkus.http.compress-media-types") List<String> compressedTypes) {
         this.rateLimit = rateLimit;
         this.cache = cache;
         this.problems = problems;
+        this.compressed = compression ? Set.copyOf(compressedTypes) : Set.of();
     }
 
     /**
@@ -91,8 +100,10 @@ public class PublicReads {
         context.next();
     }
 
-    private static void answer(RoutingContext context, ResponseCache.Entry entry) {
+    private void answer(RoutingContext context, ResponseCache.Entry entry) {
         HttpServerRequest request = context.request();
+        // Compressed as the REST layer's answers are (gzip when the client accepts it and the type is listed).
+        context.addHeadersEndHandler(done -> HttpCompressionHandler.compressIfNeeded(context, compressed));
         HttpServerResponse response = context.response();
         entry.headers().forEach(header -> response.headers().add(header.getKey(), header.getValue()));
         if (entry.metricsTemplate() != null && Vertx.currentContext() != null) {

@@ -98,6 +98,18 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aRememberedAnswerIsCompressedLikeARenderedOne() {
+        for (int i = 0; i < 30; i++) {
+            data.article("Bài dài số " + i).body("Nội dung rất dài về sinh hoạt chi bộ. ".repeat(40)).save();
+        }
+        Response rendered = given().header("Accept-Encoding", "gzip").get("/api/v1/articles?limit=30");
+        Response remembered = given().header("Accept-Encoding", "gzip").get("/api/v1/articles?limit=30");
+        assertEquals("gzip", rendered.getHeader("Content-Encoding"));
+        assertEquals("gzip", remembered.getHeader("Content-Encoding"));
+        assertEquals(rendered.asString(), remembered.asString());
+    }
+
+    @Test
     void changesMadeElsewhereShowWithinTheTtlAndAtOnceForStrongOrAuthenticatedReads() {
         given().get("/api/v1/articles").then().body("items", hasSize(1));
         data.article("Quận Hai Bà Trưng triển khai Chỉ thị 24-CT/TU").org("quan-hai-ba-trung").save(); // as another instance would
