@@ -84,11 +84,14 @@ Sáng ngày 31/5, Đảng ủy phường Bách Khoa đã tổ chức hội ngh�
 }
 
 check() {
-    local database=tincoso_replica_check app_port=8091 app_pid=
+    # Globals, not locals: the EXIT trap below runs after this function has returned.
+    database=tincoso_replica_check app_pid=
+    app_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     api=http://127.0.0.1:$app_port
-    psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "drop database if exists $database with (force)"
+    PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "drop database if exists $database with (force)"
     createdb -h 127.0.0.1 -p "$primary_port" -U postgres --encoding=UTF8 --template=template0 "$database"
-    trap 'if [ -n "$app_pid" ]; then kill "$app_pid"; wait "$app_pid" 2>/dev/null; fi; psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "drop database if exists $database with (force)"' EXIT
+    trap 'if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+          PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "drop database if exists $database with (force)"' EXIT
     [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
     QUARKUS_HTTP_PORT=$app_port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$primary_port/$database" \
@@ -96,7 +99,11 @@ check() {
     MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem \
         java -jar target/quarkus-app/quarkus-run.jar > "${TMPDIR:-/tmp}/tincoso-replica-check.log" 2>&1 &
     app_pid=$!
-    for _ in $(seq 1 120); do curl -fs "$api/q/health/ready" >/dev/null && break; sleep 0.5; done
+    for _ in $(seq 1 120); do
+        curl -fs "$api/q/health/ready" >/dev/null && break
+        kill -0 "$app_pid" 2>/dev/null || { echo "the API stopped; see ${TMPDIR:-/tmp}/tincoso-replica-check.log" >&2; exit 1; }
+        sleep 0.5
+    done
     token=$(deploy/local/mint-token.sh --role admin)
 
     import_article 1
@@ -126,6 +133,12 @@ case "$command" in
         own_folder
         # -R writes standby.signal and primary_conninfo: the copy starts as a hot standby streaming from the primary.
         as_postgres "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$dir" -R -X stream -c fast
+        # A Debian cluster keeps its configuration under /etc, outside the copied folder: the replica gets
+        # PostgreSQL's defaults and the same local trust as the machine's cluster.
+        if [ ! -f "$dir/postgresql.conf" ]; then
+            as_postgres touch "$dir/postgresql.conf"
+            printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' | as_postgres tee "$dir/pg_hba.conf" >/dev/null
+        fi
         start_server
         echo "Replica of 127.0.0.1:$primary_port streaming on 127.0.0.1:$port ($dir)" >&2
         ;;
