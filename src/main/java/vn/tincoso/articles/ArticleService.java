@@ -93,11 +93,7 @@ public class ArticleService {
     public Optional<ArticleCriteria> criteria(ArticleFilter filter) {
         Set<Long> organisationIds = null;
         if (filter.org() != null) {
-            organisationIds = switch (filter.scope()) {
-                case EXACT -> organisations.idOf(filter.org());
-                case SUBTREE -> organisations.subtreeOf(filter.org());
-                case LINEAGE -> organisations.lineageOf(filter.org());
-            };
+            organisationIds = unitsCovered(filter.org(), filter.scope());
             if (organisationIds.isEmpty()) {
                 throw new InvalidParameterException("org", "không có đơn vị '" + filter.org() + "'");
             }
@@ -112,6 +108,15 @@ public class ArticleService {
         }
         return Optional.of(new ArticleCriteria(filter.levels(), organisationIds, directiveId,
                 filter.type(), filter.issuer(), filter.from(), filter.to(), filter.q()));
+    }
+
+    /** The ids of the units an org= filter covers: the unit, its subtree, or its lineage; empty for an unknown slug. */
+    Set<Long> unitsCovered(String slug, OrganisationScope scope) {
+        return switch (scope) {
+            case EXACT -> organisations.idOf(slug);
+            case SUBTREE -> organisations.subtreeOf(slug);
+            case LINEAGE -> organisations.lineageOf(slug);
+        };
     }
 
     @Transactional

@@ -27,7 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.organisations.Level;
-import vn.tincoso.organisations.OrganisationRepository;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.web.PageCursor;
 
@@ -54,7 +53,7 @@ class FeedQueryPlansTest {
     Gazetteer gazetteer;
 
     @Inject
-    OrganisationRepository organisations;
+    ArticleService articles;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -175,11 +174,7 @@ class FeedQueryPlansTest {
     @MethodSource("feedQueries")
     @Transactional
     void feedQueryReadsItsIndex(Shape shape) throws Exception {
-        Set<Long> units = shape.organisation() == null ? null : switch (shape.scope()) {
-            case EXACT -> organisations.idOf(shape.organisation());
-            case SUBTREE -> organisations.subtreeOf(shape.organisation());
-            case LINEAGE -> organisations.lineageOf(shape.organisation());
-        };
+        Set<Long> units = shape.organisation() == null ? null : articles.unitsCovered(shape.organisation(), shape.scope());
         ArticleCriteria criteria = new ArticleCriteria(shape.levels(), units,
                 shape.directive() == null ? null : id("directive", shape.directive()), null, null, shape.from(), shape.to(), shape.q());
         ArticleRepository.PageStatement statement = ArticleRepository.pageStatement(criteria, shape.sort(), shape.after(), 20);
