@@ -114,15 +114,24 @@ public class ArticleFilterParams {
 
     /** A date means the whole day in Hà Nội: "to" includes it, so it becomes the next day's midnight. */
     private static Instant instant(String name, String value, boolean endOfDay) {
+        Instant instant;
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(VietnamTime.ZONE).toInstant();
+                instant = date.atStartOfDay(VietnamTime.ZONE).toInstant();
+                if (VietnamTime.supported(instant) && endOfDay) {
+                    return date.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
+                }
+            } else {
+                instant = OffsetDateTime.parse(value).toInstant();
             }
-            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeException e) {
             throw new InvalidParameterException(name, "'" + value + "' không phải ngày YYYY-MM-DD hay thời điểm ISO 8601");
         }
+        if (!VietnamTime.supported(instant)) {
+            throw new InvalidParameterException(name, "phải " + VietnamTime.RANGE);
+        }
+        return instant;
     }
 
     private static String searchText(QueryParameters params) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
@@ -195,14 +196,14 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 .findFirst();
     }
 
-    /** The article imported from this page (article_source_url). */
-    public Optional<Article> findBySourceUrl(String sourceUrl) {
-        return find("sourceUrl", sourceUrl).firstResultOptional();
+    /** The article imported from this page (article_source_url), locked as asked. */
+    public Optional<Article> findBySourceUrl(String sourceUrl, LockModeType lock) {
+        return find("sourceUrl", sourceUrl).withLock(lock).firstResultOptional();
     }
 
-    /** The article imported from this very text (article_source_hash). */
-    public Optional<Article> findBySourceHash(String sourceHash) {
-        return find("sourceHash", sourceHash).firstResultOptional();
+    /** The article imported from this very text (article_source_hash), locked as asked. */
+    public Optional<Article> findBySourceHash(String sourceHash, LockModeType lock) {
+        return find("sourceHash", sourceHash).withLock(lock).firstResultOptional();
     }
 
     /**

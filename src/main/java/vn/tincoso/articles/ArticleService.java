@@ -134,9 +134,11 @@ public class ArticleService {
         return tagged.stream().map(article -> view(article, chains.get(article.organisation.id))).toList();
     }
 
-    /** Stores an article with its tags; its organisation must exist, its directives are registered on first mention. */
-    @Transactional
-    public Article store(NewArticle input) {
+    /**
+     * Stores an article with its tags; its organisation must exist, its directives are registered on first mention.
+     * Only {@link ArticleWriter} calls this, inside its transaction, with the actor checked and a revision to follow.
+     */
+    Article store(NewArticle input) {
         Article article = new Article();
         article.createdAt = now();
         article.slug = uniqueSlug(input.slug() != null ? input.slug()
@@ -146,9 +148,8 @@ public class ArticleService {
         return article;
     }
 
-    /** Replaces what an article says and how it is tagged; its id, slug and creation time stay. */
-    @Transactional
-    public Article replace(Article article, NewArticle input) {
+    /** Replaces what an article says and how it is tagged; its id, slug and creation time stay. As {@link #store}. */
+    Article replace(Article article, NewArticle input) {
         apply(input, article);
         return article;
     }
@@ -203,7 +204,7 @@ public class ArticleService {
 
     private ArticleView view(Article article, List<Organisation> organisationChain) {
         List<OrganisationRef> chain = organisationChain.stream().map(OrganisationRef::of).toList();
-        return new ArticleView(article.id, article.slug, article.status.name().toLowerCase(java.util.Locale.ROOT), article.title, article.summary, article.body, article.section,
+        return new ArticleView(article.id, article.slug, article.status.code(), article.title, article.summary, article.body, article.section,
                 VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
                 publicUrl(article), OrganisationRef.of(article.organisation), chain, directiveViews(article), article.captions,
                 VietnamTime.of(article.createdAt), VietnamTime.of(article.updatedAt), article.version);

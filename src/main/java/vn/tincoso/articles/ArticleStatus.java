@@ -7,11 +7,16 @@ public enum ArticleStatus {
     /** Published by the scheduler at its published_at; invisible until then. */
     SCHEDULED;
 
+    /** As the API and the database write it. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @jakarta.persistence.Converter(autoApply = true)
     public static class Converter implements jakarta.persistence.AttributeConverter<ArticleStatus, String> {
         @Override
         public String convertToDatabaseColumn(ArticleStatus status) {
-            return status == null ? null : status.name().toLowerCase(java.util.Locale.ROOT);
+            return status == null ? null : status.code();
         }
 
         @Override

@@ -2,24 +2,28 @@ package vn.tincoso.articles;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.security.ForbiddenException;
 
+import vn.tincoso.auth.Actor;
 import vn.tincoso.auth.CurrentUser;
 import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.organisations.Organisation;
@@ -27,12 +31,16 @@ import vn.tincoso.organisations.OrganisationRepository;
 import vn.tincoso.web.ApiException;
 import vn.tincoso.web.ETags;
 import vn.tincoso.web.InvalidBodyException;
+import vn.tincoso.web.JsonErrors;
+import vn.tincoso.web.Problem;
 import vn.tincoso.web.ProblemType;
 import vn.tincoso.web.ResourceNotFoundException;
 
 /**
- * Editors' writes: create, replace, merge-patch, publish, unpublish, delete. Each is scoped to what the
- * user may write, guarded by If-Match against the article's current ETag, and kept as a revision.
+ * Editors' writes: create, replace, merge-patch, publish, schedule, unpublish, delete, each through the
+ * {@link ArticleWriter}. A write locks the article's row, then checks the client's If-Match against the ETag the
+ * article has now, so of concurrent writers with the same If-Match exactly one succeeds and the others get 412.
+ * An article the user may not write is 404 unless it is published (a draft's existence is nobody else's business).
  */
 @ApplicationScoped
 public class EditorialService {
@@ -42,119 +50,87 @@ public class EditorialService {
     }
 
     /** The actor of revisions the scheduler makes. */
-    static final String SCHEDULER = "lich-dang";
+    static final Actor SCHEDULER = Actor.system("lich-dang");
+    /** Each run of the scheduler publishes at most this many, so that one run's transaction stays short. */
+    static final int DUE_PER_RUN = 500;
 
     private final ArticleRepository articles;
     private final ArticleService articleService;
+    private final ArticleWriter writer;
     private final OrganisationRepository organisations;
     private final CurrentUser user;
     private final ETags caching;
     private final ObjectMapper mapper;
     private final EntityManager entityManager;
     private final Clock clock;
-    private final jakarta.validation.Validator validator;
+    private final Validator validator;
 
-    EditorialService(ArticleRepository articles, ArticleService articleService, OrganisationRepository organisations,
-            CurrentUser user, ETags caching, ObjectMapper mapper, EntityManager entityManager, Clock clock,
-            jakarta.validation.Validator validator) {
-        this.validator = validator;
+    EditorialService(ArticleRepository articles, ArticleService articleService, ArticleWriter writer,
+            OrganisationRepository organisations, CurrentUser user, ETags caching, ObjectMapper mapper,
+            EntityManager entityManager, Clock clock, Validator validator) {
         this.articles = articles;
         this.articleService = articleService;
+        this.writer = writer;
         this.organisations = organisations;
         this.user = user;
         this.caching = caching;
         this.mapper = mapper;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.validator = validator;
     }
 
     @Transactional
     public Written create(ArticleInput input) {
-        Organisation unit = writableUnit(input.organisation());
-        Article article = articleService.store(newArticle(input, unit, null));
-        return record(article, "created", changes(null, ArticleInput.of(article)));
+        return written(writer.create(newArticle(input, unit(input.organisation()), null), user, RevisionAction.CREATED));
     }
 
     @Transactional
     public Written replace(long id, String ifMatch, ArticleInput input) {
         Article article = current(id, ifMatch);
-        ArticleInput before = ArticleInput.of(article);
-        articleService.replace(article, newArticle(input, writableUnit(input.organisation()), article));
-        return record(article, "updated", changes(before, ArticleInput.of(article)));
+        return written(writer.update(article, newArticle(input, unit(input.organisation()), article), user, RevisionAction.UPDATED));
     }
 
     /** RFC 7396: the patch's members replace the article's, null removes an optional one. */
     @Transactional
     public Written patch(long id, String ifMatch, String body) {
         Article article = current(id, ifMatch);
-        JsonNode patch;
-        try {
-            patch = body == null ? null : mapper.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidBodyException("body", "không phải JSON");
-        }
-        if (patch == null || !patch.isObject()) {
-            throw new InvalidBodyException("body", "phải là một đối tượng JSON Merge Patch");
-        }
-        ObjectNode merged = mapper.valueToTree(ArticleInput.of(article));
-        patch.fields().forEachRemaining(field -> {
-            if (field.getValue().isNull()) {
-                merged.remove(field.getKey());
-            } else {
-                merged.set(field.getKey(), field.getValue());
-            }
-        });
-        ArticleInput input;
-        try {
-            input = mapper.treeToValue(merged, ArticleInput.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new InvalidBodyException("body", "không áp dụng được bản vá: " + e.getMessage());
-        }
-        java.util.Set<jakarta.validation.ConstraintViolation<ArticleInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new jakarta.validation.ConstraintViolationException(violations);
-        }
-        ArticleInput before = ArticleInput.of(article);
-        articleService.replace(article, newArticle(input, writableUnit(input.organisation()), article));
-        return record(article, "updated", changes(before, ArticleInput.of(article)));
+        ArticleInput input = merged(ArticleInput.of(article), body);
+        return written(writer.update(article, newArticle(input, unit(input.organisation()), article), user, RevisionAction.UPDATED));
     }
 
     @Transactional
     public Written publish(long id, String ifMatch) {
         Article article = current(id, ifMatch);
-        ArticleStatus before = article.status;
-        article.status = ArticleStatus.PUBLISHED;
-        if (article.publishedAt == null) {
-            article.publishedAt = articleService.now();
-        }
-        article.updatedAt = articleService.now();
-        return record(article, "published", statusChange(before, article.status));
+        Instant publishedAt = article.publishedAt != null ? article.publishedAt : articleService.now();
+        return written(writer.changeStatus(article, ArticleStatus.PUBLISHED, publishedAt, user, RevisionAction.PUBLISHED));
     }
 
     /** Publishes it at a future time; until then every public read behaves as if it did not exist. */
     @Transactional
     public Written schedule(long id, String ifMatch, Instant publishAt) {
         if (publishAt == null || !publishAt.isAfter(clock.instant())) {
-            throw new InvalidBodyException("publishAt", "phải là một thời điểm trong tương lai");
+            throw new InvalidBodyException("/publishAt", "phải là một thời điểm trong tương lai");
         }
         Article article = current(id, ifMatch);
-        ArticleStatus before = article.status;
-        article.status = ArticleStatus.SCHEDULED;
-        article.publishedAt = publishAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        article.updatedAt = articleService.now();
-        return record(article, "scheduled", statusChange(before, article.status));
+        return written(writer.changeStatus(article, ArticleStatus.SCHEDULED, publishAt.truncatedTo(ChronoUnit.MICROS), user,
+                RevisionAction.SCHEDULED));
     }
 
-    /** Publishes every scheduled article whose time has come; returns how many. */
+    /**
+     * Publishes scheduled articles whose time has come; returns how many. Rows another transaction holds (an editor
+     * changing one, another instance's scheduler) are skipped, and picked up by a later run if still due.
+     */
     @Transactional
     public int publishDue() {
-        List<Article> due = articles.list("status = ?1 and publishedAt <= ?2", ArticleStatus.SCHEDULED, clock.instant());
-        for (Article article : due) {
-            article.status = ArticleStatus.PUBLISHED;
-            article.updatedAt = articleService.now();
-            articles.flush();
-            entityManager.persist(revision(article.id, article.version, "published", SCHEDULER,
-                    statusChange(ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED)));
+        List<?> due = entityManager.createNativeQuery("""
+                select id from article where status = 'scheduled' and published_at <= :now
+                 order by published_at, id limit :max for update skip locked
+                """)
+                .setParameter("now", clock.instant()).setParameter("max", DUE_PER_RUN).getResultList();
+        for (Object id : due) {
+            Article article = entityManager.find(Article.class, ((Number) id).longValue());
+            writer.changeStatus(article, ArticleStatus.PUBLISHED, article.publishedAt, SCHEDULER, RevisionAction.PUBLISHED);
         }
         return due.size();
     }
@@ -162,54 +138,55 @@ public class EditorialService {
     @Transactional
     public Written unpublish(long id, String ifMatch) {
         Article article = current(id, ifMatch);
-        ArticleStatus before = article.status;
-        article.status = ArticleStatus.DRAFT;
-        article.updatedAt = articleService.now();
-        return record(article, "unpublished", statusChange(before, article.status));
+        return written(writer.changeStatus(article, ArticleStatus.DRAFT, article.publishedAt, user, RevisionAction.UNPUBLISHED));
     }
 
-    /** Deletes it; the change stream keeps its tombstone and the revisions keep its history. */
     @Transactional
     public void delete(long id, String ifMatch) {
-        Article article = current(id, ifMatch);
-        int version = article.version;
-        articles.delete(article);
-        entityManager.persist(revision(id, version + 1, "deleted", user.name(), Map.of()));
+        writer.delete(current(id, ifMatch), user);
     }
 
     /** The article whatever its status, for someone who may write it. */
     @Transactional
     public Written read(long id) {
-        Article article = writable(id);
-        ArticleView view = articleService.view(article);
-        return new Written(view, caching.ofJson(view));
+        return written(writable(articles.findByIdOptional(id), id));
     }
 
+    /**
+     * Its history, oldest first: to those who may write it, and for a deleted article to admins. An article older
+     * than revisions has an empty history, not none.
+     */
     @Transactional
     public List<RevisionView> revisions(long id) {
+        Optional<Article> existing = articles.findByIdOptional(id);
+        existing.ifPresent(article -> writable(existing, id));
         List<Revision> history = entityManager.createQuery("select r from Revision r where r.articleId = :id order by r.id", Revision.class)
                 .setParameter("id", id).getResultList();
-        if (history.isEmpty()) {
-            throw new ResourceNotFoundException("Không có bài viết " + id + ".");
-        }
-        Optional<Article> existing = articles.findByIdOptional(id);
-        if (existing.isPresent() ? !user.mayWrite(existing.get().organisation) : !user.isAdmin()) {
-            throw new ForbiddenException();
+        if (existing.isEmpty() && (history.isEmpty() || !user.isAdmin())) {
+            throw notFound(id);
         }
         return history.stream().map(RevisionView::of).toList();
     }
 
-    private Article writable(long id) {
-        Article article = articles.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Không có bài viết " + id + "."));
+    /** The article, if the user may write it; 404 as for a missing one when they may not even see it. */
+    private Article writable(Optional<Article> found, long id) {
+        Article article = found.orElseThrow(() -> notFound(id));
         if (!user.mayWrite(article.organisation)) {
+            if (article.status != ArticleStatus.PUBLISHED) {
+                throw notFound(id);
+            }
             throw new ForbiddenException();
         }
         return article;
     }
 
-    /** The article, if the user may write it and the client's If-Match is its current ETag. */
+    private static ResourceNotFoundException notFound(long id) {
+        return new ResourceNotFoundException("Không có bài viết " + id + ".");
+    }
+
+    /** The article, its row locked, if the user may write it and the client's If-Match is its current ETag. */
     private Article current(long id, String ifMatch) {
-        Article article = writable(id);
+        Article article = writable(writer.lockedById(id), id);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new Precondition(ProblemType.PRECONDITION_REQUIRED, "Cần header If-Match với ETag hiện tại của bài.");
         }
@@ -222,13 +199,46 @@ public class EditorialService {
         return article;
     }
 
-    private Organisation writableUnit(String slug) {
-        Organisation unit = organisations.findBySlug(slug)
-                .orElseThrow(() -> new InvalidBodyException("organisation", "không có đơn vị '" + slug + "'"));
-        if (!user.mayWrite(unit)) {
-            throw new ForbiddenException();
+    /** The article as it would be with the merge patch applied, validated like a whole PUT body. */
+    private ArticleInput merged(ArticleInput current, String body) {
+        JsonNode patch;
+        try {
+            patch = body == null ? null : mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw unreadable(e);
         }
-        return unit;
+        if (patch == null || !patch.isObject()) {
+            throw new InvalidBodyException("", "phải là một đối tượng JSON Merge Patch");
+        }
+        ObjectNode merged = mapper.valueToTree(current);
+        patch.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                merged.remove(field.getKey());
+            } else {
+                merged.set(field.getKey(), field.getValue());
+            }
+        });
+        ArticleInput input;
+        try {
+            input = mapper.treeToValue(merged, ArticleInput.class);
+        } catch (JsonProcessingException e) {
+            throw unreadable(e);
+        }
+        Set<ConstraintViolation<ArticleInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return input;
+    }
+
+    private static InvalidBodyException unreadable(JsonProcessingException e) {
+        Problem.FieldError error = JsonErrors.of(e);
+        return new InvalidBodyException(error.field(), error.message());
+    }
+
+    private Organisation unit(String slug) {
+        return organisations.findBySlug(slug)
+                .orElseThrow(() -> new InvalidBodyException("/organisation", "không có đơn vị '" + slug + "'"));
     }
 
     private static NewArticle newArticle(ArticleInput input, Organisation unit, Article existing) {
@@ -238,7 +248,7 @@ public class EditorialService {
             String spelling = codes.get(i);
             int position = i;
             DirectiveCode code = DirectiveCode.parse(spelling).orElseThrow(() ->
-                    new InvalidBodyException("directives[" + position + "]", "'" + spelling + "' không phải mã văn bản"));
+                    new InvalidBodyException(JsonErrors.pointer("directives", position), "'" + spelling + "' không phải mã văn bản"));
             if (mentions.stream().noneMatch(mention -> mention.code().equals(code))) {
                 mentions.add(new NewArticle.DirectiveMention(code, null, null));
             }
@@ -249,45 +259,9 @@ public class EditorialService {
                 existing == null ? ArticleStatus.DRAFT : existing.status, unit.slug, mentions);
     }
 
-    private Written record(Article article, String action, Map<String, Object> changes) {
-        articles.flush();
-        entityManager.persist(revision(article.id, article.version, action, user.name(), changes));
+    private Written written(Article article) {
         ArticleView view = articleService.view(article);
         return new Written(view, caching.ofJson(view));
-    }
-
-    private Revision revision(long articleId, int version, String action, String actor, Map<String, Object> changes) {
-        Revision revision = new Revision();
-        revision.articleId = articleId;
-        revision.version = version;
-        revision.actor = actor;
-        revision.at = articleService.now();
-        revision.action = action;
-        revision.changes = changes;
-        return revision;
-    }
-
-    /** Each field whose stored value differs, with both values; every field for a new article. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> changes(ArticleInput before, ArticleInput after) {
-        Map<String, Object> old = before == null ? Map.of() : mapper.convertValue(before, Map.class);
-        Map<String, Object> updated = mapper.convertValue(after, Map.class);
-        Map<String, Object> changes = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> field : updated.entrySet()) {
-            Object from = old.get(field.getKey());
-            if (!Objects.equals(from, field.getValue()) && !(from == null && field.getValue() == null)) {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("from", from);
-                change.put("to", field.getValue());
-                changes.put(field.getKey(), change);
-            }
-        }
-        return changes;
-    }
-
-    private static Map<String, Object> statusChange(ArticleStatus before, ArticleStatus after) {
-        return Map.of("status", Map.of("from", before.name().toLowerCase(java.util.Locale.ROOT),
-                "to", after.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** 428 without If-Match, 412 with a stale one. */

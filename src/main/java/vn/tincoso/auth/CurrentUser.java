@@ -7,9 +7,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRepository;
 
-/** Who is writing, and where they may write: an admin anywhere, an editor in their organisation's subtree. */
+/**
+ * Who is writing, and where they may write: an admin anywhere, an editor in their organisation's subtree.
+ * {@link TokenRules} has already refused tokens whose claims have the wrong JSON types.
+ */
 @RequestScoped
-public class CurrentUser {
+public class CurrentUser implements Actor {
 
     private final JsonWebToken token;
     private final OrganisationRepository organisations;
@@ -23,18 +26,32 @@ public class CurrentUser {
         return token.getGroups().contains(Roles.ADMIN);
     }
 
-    /** The subject, as revisions record it. */
+    /** Whether the request carries a verified token at all. */
+    public boolean isSignedIn() {
+        return token.getRawToken() != null;
+    }
+
+    @Override
     public String name() {
         return token.getName();
     }
 
     /** True for an admin, and for an editor whose organisation is this unit or one of its ancestors. */
+    @Override
     public boolean mayWrite(Organisation unit) {
         if (isAdmin()) {
             return true;
         }
-        String own = token.getClaim(Roles.ORGANISATION_CLAIM);
+        String own = organisationClaim();
         return token.getGroups().contains(Roles.EDITOR) && own != null
                 && organisations.chainOf(unit.id).stream().anyMatch(link -> link.slug.equals(own));
+    }
+
+    private String organisationClaim() {
+        Object claim = token.getClaim(Roles.ORGANISATION_CLAIM);
+        if (claim instanceof jakarta.json.JsonString text) {
+            return text.getString();
+        }
+        return claim instanceof String text ? text : null;
     }
 }

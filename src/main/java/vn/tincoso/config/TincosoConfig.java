@@ -36,6 +36,13 @@ public interface TincosoConfig {
         /** Longest query string a request may carry, in characters as sent (percent-encoded); longer is 414. */
         @WithDefault("4096")
         int maxQueryLength();
+
+        /**
+         * Largest total of a request's header names and values, in bytes; more is 431 naming the largest header.
+         * Must stay below quarkus.http.limits.max-header-size, beyond which the HTTP decoder refuses with no body.
+         */
+        @WithDefault("64K")
+        io.quarkus.runtime.configuration.MemorySize maxHeaderSize();
     }
 
     /** This instance's cache of rendered public reads (web.ResponseCache). */

@@ -9,7 +9,19 @@ public final class VietnamTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /**
+     * The instants the API accepts anywhere (parameters, bodies, cursors): ISO 8601's four-digit years, which every
+     * client can print and PostgreSQL's timestamptz (4713 BC to 294276 AD) stores.
+     */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final String RANGE = "từ năm 0001 đến năm 9999";
+
     private VietnamTime() {
+    }
+
+    public static boolean supported(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
     public static OffsetDateTime of(Instant instant) {

@@ -10,7 +10,6 @@ import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantResolver;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import vn.tincoso.web.PublicReads;
@@ -47,11 +46,10 @@ public class ReadRouting implements TenantResolver {
         return replicaConfigured && currentRequest().filter(PublicReads::isPublicRead).isPresent() ? REPLICA : PRIMARY;
     }
 
-    private static Optional<HttpServerRequest> currentRequest() {
+    private static Optional<RoutingContext> currentRequest() {
         if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
         }
-        RoutingContext context = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
-        return Optional.ofNullable(context).map(RoutingContext::request);
+        return Optional.ofNullable(Arc.container().instance(CurrentVertxRequest.class).get().getCurrent());
     }
 }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import vn.tincoso.articles.ArticleRepository;
+import vn.tincoso.auth.Actor;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.ingest.ImportItem;
 import vn.tincoso.ingest.ImportReport;
@@ -33,6 +34,8 @@ public class DemoContent {
             "demo/articles/my-dinh-1-de-an-11.txt",
             "demo/articles/hai-ba-trung-de-an-11.txt",
             "demo/articles/tho-quan-nghi-quyet-dai-hoi.txt");
+    /** The author of the demo articles' first revisions. */
+    static final Actor ACTOR = Actor.system("noi-dung-mau");
     private static final Logger LOG = Logger.getLogger(DemoContent.class);
 
     private final TincosoConfig config;
@@ -61,7 +64,7 @@ public class DemoContent {
         }
         gazetteer.load();
         ImportReport report = imports.importAll(SAMPLES.stream()
-                .map(sample -> ImportService.Submitted.of(new ImportItem(read(sample), null, null))).toList(), false);
+                .map(sample -> ImportService.Submitted.of(new ImportItem(read(sample), null, null))).toList(), false, ACTOR);
         report.items().stream().filter(item -> item.error() != null)
                 .forEach(item -> LOG.errorf("Demo article %d not imported: %s", item.index(), item.error()));
         LOG.infof("Demo content: %d articles imported", report.created());

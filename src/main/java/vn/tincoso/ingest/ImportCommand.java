@@ -80,7 +80,7 @@ public class ImportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 to " + ImportService.MAX_ITEMS);
         }
         List<Path> files = textFiles();
-        Map<String, Integer> totals = new LinkedHashMap<>(Map.of("created", 0, "updated", 0, "rejected", 0));
+        Map<String, Integer> totals = new LinkedHashMap<>(Map.of("created", 0, "updated", 0, "rejected", 0, "failed", 0));
         List<String> rejections = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(dryRun ? "Thử nhập" : "Nhập bài")
                 .setInitialMax(files.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
@@ -94,16 +94,20 @@ public class ImportCommand implements Callable<Integer> {
                         sent.add(file);
                     } catch (CharacterCodingException e) {
                         totals.merge("rejected", 1, Integer::sum);
-                        rejections.add(folder.relativize(file) + ": not UTF-8 text");
+                        rejections.add("rejected " + folder.relativize(file) + ": not UTF-8 text");
                     }
                 }
                 if (!lines.isEmpty()) {
                     JsonNode report = post(String.join("\n", lines));
                     for (JsonNode item : report.get("items")) {
                         String status = item.get("status").asText();
-                        totals.merge(status, 1, Integer::sum);
-                        if (status.equals("rejected")) {
-                            rejections.add(folder.relativize(sent.get(item.get("index").asInt())) + ": " + item.get("error").asText());
+                        // conflict and failed: the server stored nothing and the file may simply be sent again
+                        String total = status.equals("conflict") ? "failed" : status;
+                        totals.merge(total, 1, Integer::sum);
+                        if (item.hasNonNull("error")) {
+                            String field = item.path("field").asText("");
+                            rejections.add(total + " " + folder.relativize(sent.get(item.get("index").asInt())) + ": "
+                                    + (field.isEmpty() ? "" : field + ": ") + item.get("error").asText());
                         }
                     }
                 }
@@ -113,11 +117,12 @@ public class ImportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        out.printf("%s%d files: created %d, updated %d, rejected %d%n", dryRun ? "(dry run) " : "", files.size(),
-                totals.get("created"), totals.get("updated"), totals.get("rejected"));
-        rejections.forEach(rejection -> out.println("  rejected " + rejection));
+        out.printf("%s%d files: created %d, updated %d, rejected %d%s%n", dryRun ? "(dry run) " : "", files.size(),
+                totals.get("created"), totals.get("updated"), totals.get("rejected"),
+                totals.get("failed") > 0 ? ", failed " + totals.get("failed") + " (send them again)" : "");
+        rejections.forEach(rejection -> out.println("  " + rejection));
         out.flush();
-        return totals.get("rejected") > 0 ? 1 : 0;
+        return totals.get("rejected") + totals.get("failed") > 0 ? 1 : 0;
     }
 
     private List<Path> textFiles() throws IOException {

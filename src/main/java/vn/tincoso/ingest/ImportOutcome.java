@@ -15,18 +15,21 @@ import vn.tincoso.organisations.OrganisationRef;
  * produced it (offsets into the cleaned text); or why it was rejected.
  *
  * @param index  the item's position in the request, from 0
- * @param status created, updated, rejected; with dryRun, what would have happened
+ * @param field  for a rejected item, the offending field as a JSON pointer into the item ({@code /text},
+ *               {@code /overrides/organisation}); empty when it is the whole item
+ * @param error  why the item was not stored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportOutcome(
         int index,
-        @Schema(enumeration = {"created", "updated", "rejected"}) String status,
+        @Schema(enumeration = {"created", "updated", "rejected", "conflict", "failed"}) ImportStatus status,
+        String field,
         String error,
         Long id,
         String slug,
         String title,
         Span titleSpan,
-        @Schema(enumeration = {"draft", "published"}) String articleStatus,
+        @Schema(enumeration = {"draft", "published", "scheduled"}) String articleStatus,
         OffsetDateTime publishedAt,
         Integer viewCount,
         Span metadataSpan,
@@ -51,8 +54,13 @@ public record ImportOutcome(
     public record DirectiveTag(String code, String slug, LocalDate issuedOn, String title, List<Span> spans) {
     }
 
-    static ImportOutcome rejected(int index, String error) {
-        return new ImportOutcome(index, "rejected", error, null, null, null, null, null, null, null, null, null, null,
+    static ImportOutcome rejected(int index, String field, String error) {
+        return notStored(index, ImportStatus.REJECTED, field, error);
+    }
+
+    /** An item nothing was stored for. */
+    static ImportOutcome notStored(int index, ImportStatus status, String field, String error) {
+        return new ImportOutcome(index, status, field, error, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
     }
 }

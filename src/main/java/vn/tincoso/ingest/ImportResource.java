@@ -32,6 +32,7 @@ import vn.tincoso.auth.CurrentUser;
 import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.web.InvalidParameterException;
+import vn.tincoso.web.JsonErrors;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;
 
@@ -80,9 +81,9 @@ public class ImportResource {
             @QueryParam("dryRun") String dryRun,
             @Context UriInfo request) {
         boolean dry = dryRun(request);
-        ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, sourceUrl, null), dry, user::mayWrite);
+        ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, sourceUrl, null), dry, user);
         ImportReport report = ImportReport.of(dry, List.of(outcome));
-        if (dry || outcome.status().equals("updated")) {
+        if (dry || outcome.status() == ImportStatus.UPDATED) {
             return Response.ok(report).build();
         }
         return Response.created(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + outcome.slug())).entity(report).build();
@@ -102,7 +103,7 @@ public class ImportResource {
                 items.add(readItem(line));
             }
         }
-        return imports.importAll(bounded(items), dryRun(request), user::mayWrite);
+        return imports.importAll(bounded(items), dryRun(request), user);
     }
 
     @POST
@@ -122,26 +123,31 @@ public class ImportResource {
         } else {
             items.add(readItem(body));
         }
-        return imports.importAll(bounded(items), dryRun(request), user::mayWrite);
+        return imports.importAll(bounded(items), dryRun(request), user);
     }
 
     private ImportService.Submitted readItem(String line) {
         try {
             return readItem(mapper.readTree(line));
         } catch (JsonProcessingException e) {
-            return ImportService.Submitted.malformed("not a JSON object: " + e.getOriginalMessage());
+            return malformed(e);
         }
     }
 
     private ImportService.Submitted readItem(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return ImportService.Submitted.malformed("not a JSON object with a \"text\" field");
+            return ImportService.Submitted.malformed("", "not a JSON object with a \"text\" field");
         }
         try {
             return ImportService.Submitted.of(mapper.treeToValue(node, ImportItem.class));
         } catch (JsonProcessingException e) {
-            return ImportService.Submitted.malformed("unreadable field: " + e.getOriginalMessage());
+            return malformed(e);
         }
+    }
+
+    private static ImportService.Submitted malformed(JsonProcessingException e) {
+        Problem.FieldError error = JsonErrors.of(e);
+        return ImportService.Submitted.malformed(error.field(), error.message());
     }
 
     private static List<ImportService.Submitted> bounded(List<ImportService.Submitted> items) {

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
 import org.jboss.logging.Logger;
@@ -22,17 +23,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import vn.tincoso.articles.Article;
 import vn.tincoso.articles.ArticleRepository;
-import vn.tincoso.articles.ArticleService;
 import vn.tincoso.articles.ArticleStatus;
+import vn.tincoso.articles.ArticleWriter;
 import vn.tincoso.articles.NewArticle;
+import vn.tincoso.articles.RevisionAction;
+import vn.tincoso.auth.Actor;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.directives.DirectiveCode;
+import vn.tincoso.database.AdvisoryLocks;
 import vn.tincoso.directives.DirectiveRepository;
 import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRef;
 import vn.tincoso.organisations.OrganisationRepository;
 import vn.tincoso.text.VietnameseText;
 import vn.tincoso.web.DatabaseUnavailable;
+import vn.tincoso.web.JsonErrors;
 
 /**
  * Turns raw portal text into tagged articles: parse, find directives and the organising unit, store.
@@ -45,89 +50,122 @@ public class ImportService {
     public static final int MAX_ITEMS = 500;
     public static final int MAX_TEXT_LENGTH = 100_000;
     public static final int MAX_URL_LENGTH = 2_000;
-    private static final int CONFLICT_ATTEMPTS = 3;
+    private static final int CONFLICT_ATTEMPTS = 5;
 
-    /** An item as submitted: either readable, or already known to be malformed. */
-    public record Submitted(ImportItem item, String error) {
+    /**
+     * An item as submitted: either readable, or already known to be malformed.
+     *
+     * @param field the malformed part, as a JSON pointer into the item ("" for the whole item)
+     */
+    public record Submitted(ImportItem item, String field, String error) {
 
         public static Submitted of(ImportItem item) {
-            return new Submitted(item, null);
+            return new Submitted(item, null, null);
         }
 
-        public static Submitted malformed(String error) {
-            return new Submitted(null, error);
+        public static Submitted malformed(String field, String error) {
+            return new Submitted(null, field, error);
         }
     }
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
-    private final ArticleService articleService;
+    private final ArticleWriter writer;
     private final ArticleRepository articles;
     private final OrganisationRepository organisations;
     private final DirectiveRepository directives;
     private final OrganisationResolver resolver;
-    /** Items imported, by outcome (created, updated, rejected) and dry run: tincoso_imports_total at /q/metrics. */
+    private final EntityManager entityManager;
+    /** Items imported, by outcome and dry run: tincoso_imports_total at /q/metrics. */
     private final MeterRegistry metrics;
 
-    ImportService(ArticleService articleService, ArticleRepository articles, OrganisationRepository organisations,
-            DirectiveRepository directives, OrganisationResolver resolver, MeterRegistry metrics) {
-        this.metrics = metrics;
-        this.articleService = articleService;
+    ImportService(ArticleWriter writer, ArticleRepository articles, OrganisationRepository organisations,
+            DirectiveRepository directives, OrganisationResolver resolver, EntityManager entityManager, MeterRegistry metrics) {
+        this.writer = writer;
         this.articles = articles;
         this.organisations = organisations;
         this.directives = directives;
         this.resolver = resolver;
+        this.entityManager = entityManager;
+        this.metrics = metrics;
     }
 
-    public ImportReport importAll(List<Submitted> items, boolean dryRun) {
-        return importAll(items, dryRun, unit -> true);
-    }
-
-    /** @param mayWrite whether the importer may write articles of a unit; items for other units are rejected */
-    public ImportReport importAll(List<Submitted> items, boolean dryRun, Predicate<Organisation> mayWrite) {
+    /**
+     * Every item in turn, each in a transaction of its own. An item is reported created or updated only once it is
+     * committed, and an item that fails is rolled back alone, so the report is exactly what was stored. If the
+     * database goes away before anything was stored, the whole request fails (503: send it all again); after, the
+     * rest of the batch is reported failed and not tried.
+     */
+    public ImportReport importAll(List<Submitted> items, boolean dryRun, Actor actor) {
         List<ImportOutcome> outcomes = new ArrayList<>(items.size());
+        boolean stored = false;
         for (int index = 0; index < items.size(); index++) {
             Submitted submitted = items.get(index);
             if (submitted.error() != null) {
-                count("rejected", dryRun);
-                outcomes.add(ImportOutcome.rejected(index, submitted.error()));
-            } else {
-                outcomes.add(importOne(index, submitted.item(), dryRun, mayWrite));
+                count(ImportStatus.REJECTED, dryRun);
+                outcomes.add(ImportOutcome.rejected(index, submitted.field(), submitted.error()));
+                continue;
             }
+            ImportOutcome outcome;
+            try {
+                outcome = importOrThrow(index, submitted.item(), dryRun, actor);
+            } catch (ImportRejectedException e) {
+                outcome = ImportOutcome.rejected(index, e.field(), e.reason());
+            } catch (ArticleWriter.NotAllowed e) {
+                outcome = ImportOutcome.rejected(index, "", e.getMessage());
+            } catch (ImportConflict e) {
+                outcome = ImportOutcome.notStored(index, ImportStatus.CONFLICT, "", e.getMessage());
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.causedBy(e) && (!stored || dryRun)) {
+                    throw e;
+                }
+                if (DatabaseUnavailable.causedBy(e)) {
+                    for (int rest = index; rest < items.size(); rest++) {
+                        count(ImportStatus.FAILED, dryRun);
+                        outcomes.add(ImportOutcome.notStored(rest, ImportStatus.FAILED, "",
+                                "database unavailable; not stored, send it again"));
+                    }
+                    break;
+                }
+                LOG.errorf(e, "Import of item %d failed", index);
+                outcome = ImportOutcome.notStored(index, ImportStatus.FAILED, "", "server error; not stored, send it again");
+            }
+            stored |= outcome.status().stored();
+            outcomes.add(outcome);
         }
         return ImportReport.of(dryRun, outcomes);
     }
 
-    /** One item in a transaction of its own; a rejection is an outcome, not an exception. */
-    public ImportOutcome importOne(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
+    /**
+     * One item in a transaction of its own.
+     *
+     * @throws ImportRejectedException naming the field at fault
+     * @throws ArticleWriter.NotAllowed when the article, as it is or as it would be, belongs to a unit the actor may not write
+     * @throws ImportConflict when concurrent writes kept colliding
+     */
+    public ImportOutcome importOrThrow(int index, ImportItem item, boolean dryRun, Actor actor) {
         try {
-            return importOrThrow(index, item, dryRun, mayWrite);
-        } catch (ImportRejectedException | OutsideScopeException e) {
-            return ImportOutcome.rejected(index, e.getMessage());
-        }
-    }
-
-    /** @throws ImportRejectedException naming the field at fault */
-    public ImportOutcome importOrThrow(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
-        try {
-            ImportOutcome outcome = importWithRetries(index, item, dryRun, mayWrite);
+            ImportOutcome outcome = importWithRetries(index, item, dryRun, actor);
             count(outcome.status(), dryRun);
             return outcome;
+        } catch (ImportConflict e) {
+            count(ImportStatus.CONFLICT, dryRun);
+            throw e;
         } catch (RuntimeException e) {
-            count("rejected", dryRun);
+            count(DatabaseUnavailable.causedBy(e) ? ImportStatus.FAILED : ImportStatus.REJECTED, dryRun);
             throw e;
         }
     }
 
-    private void count(String status, boolean dryRun) {
-        metrics.counter("tincoso.imports", "status", status, "dry_run", String.valueOf(dryRun)).increment();
+    private void count(ImportStatus status, boolean dryRun) {
+        metrics.counter("tincoso.imports", "status", status.code(), "dry_run", String.valueOf(dryRun)).increment();
     }
 
-    private ImportOutcome importWithRetries(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
+    private ImportOutcome importWithRetries(int index, ImportItem item, boolean dryRun, Actor actor) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
-                    ImportOutcome outcome = store(index, item, dryRun, mayWrite);
+                    ImportOutcome outcome = store(index, item, dryRun, actor);
                     if (dryRun) {
                         throw new DryRunDone(outcome);
                     }
@@ -136,24 +174,24 @@ public class ImportService {
             } catch (DryRunDone done) {
                 return done.outcome;
             } catch (PersistenceException e) {
-                // A concurrent import took the same slug, or imported the same text or URL: trying again picks
-                // another slug, or finds that article and updates it.
+                // Imports of one text or URL take turns (an advisory lock), but two different texts may still race for
+                // one slug or one new unit: trying again picks another slug, or finds the unit.
                 // Any other failure (the database gone) is not the item's fault: it reaches the problem mapper (503).
-                if (!DatabaseUnavailable.uniqueViolation(e)) {
+                if (!DatabaseUnavailable.uniqueViolation(e) && !DatabaseUnavailable.transactionRace(e)) {
                     throw e;
                 }
                 LOG.debugf(e, "Import of item %d conflicted (attempt %d)", index, attempt);
                 if (attempt == CONFLICT_ATTEMPTS) {
-                    throw new ImportRejectedException("text", "conflict with a concurrent import of the same article; retry");
+                    throw new ImportConflict();
                 }
             }
         }
     }
 
-    /** 403 for a single import, a rejected item in a batch. */
-    static final class OutsideScopeException extends vn.tincoso.web.ApiException {
-        OutsideScopeException(String field, String reason) {
-            super(vn.tincoso.web.ProblemType.FORBIDDEN, field + ": " + reason, field, reason);
+    /** 409 for a single import, status conflict in a batch. */
+    static final class ImportConflict extends vn.tincoso.web.ApiException {
+        ImportConflict() {
+            super(vn.tincoso.web.ProblemType.CONFLICT, "concurrent writes kept colliding with this import; send it again");
         }
     }
 
@@ -167,7 +205,7 @@ public class ImportService {
         }
     }
 
-    private ImportOutcome store(int index, ImportItem item, boolean dryRun, Predicate<Organisation> mayWrite) {
+    private ImportOutcome store(int index, ImportItem item, boolean dryRun, Actor actor) {
         validate(item);
         ImportItem.Overrides overrides = item.overrides() != null ? item.overrides()
                 : new ImportItem.Overrides(null, null, null, null, null, null);
@@ -176,10 +214,10 @@ public class ImportService {
         String title = overrides.title() != null ? VietnameseText.clean(overrides.title())
                 : parsed.title() != null ? parsed.title().text() : null;
         if (title == null || title.isBlank()) {
-            throw new ImportRejectedException("text", "no title found; give overrides.title");
+            throw new ImportRejectedException("/text", "no title found; give overrides.title");
         }
         if (parsed.body().isEmpty()) {
-            throw new ImportRejectedException("text", "no body paragraph found");
+            throw new ImportRejectedException("/text", "no body paragraph found");
         }
         List<DirectiveExtractor.Found> found = DirectiveExtractor.extract(parsed.text(), parsed.content(),
                 directives::codesWithTypeAndNumber);
@@ -190,34 +228,50 @@ public class ImportService {
                 .forEach(code -> mentions.add(new NewArticle.DirectiveMention(code, null, null)));
 
         OrganisationResolver.Resolved unit = organisation(parsed, overrides);
-        if (!mayWrite.test(unit.organisation())) {
-            throw new OutsideScopeException(overrides.organisation() != null ? "overrides.organisation" : "text",
-                    "'" + unit.organisation().name + "' is outside the organisation this account may write for");
-        }
         Instant publishedAt = overrides.publishedAt() != null ? overrides.publishedAt().toInstant()
                 : parsed.publishedAt() != null ? parsed.publishedAt().atZone(VietnamTime.ZONE).toInstant() : null;
         String byline = overrides.byline() != null ? overrides.byline() : parsed.byline() != null ? parsed.byline().text() : null;
         String section = overrides.section() != null ? overrides.section() : parsed.sections().stream().findFirst().orElse(null);
         String hash = sha256(parsed.text());
 
+        Optional<Article> existing = existing(item.sourceUrl(), hash);
+        // A new import publishes what has a date; an article seen before keeps the status its editors gave it (an
+        // unpublished one stays unpublished, a scheduled one keeps its time).
+        ArticleStatus status = existing.map(article -> article.status)
+                .orElse(publishedAt == null ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED);
+        Instant publication = existing.filter(article -> article.status == ArticleStatus.SCHEDULED || publishedAt == null)
+                .map(article -> article.publishedAt).orElse(publishedAt);
+        String sourceUrl = item.sourceUrl() != null ? item.sourceUrl() : existing.map(article -> article.sourceUrl).orElse(null);
         NewArticle input = new NewArticle(null, title, null, parsed.body(),
                 parsed.captions().stream().map(c -> new Article.Caption(c.after(), c.text())).toList(), section,
-                publishedAt, byline, item.sourceUrl(), hash, parsed.viewCount() == null ? 0 : parsed.viewCount(),
-                publishedAt == null ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED, unit.organisation().slug, mentions);
-        Optional<Article> existing = (item.sourceUrl() != null ? articles.findBySourceUrl(item.sourceUrl()) : Optional.<Article>empty())
-                .or(() -> articles.findBySourceHash(hash));
-        Article article = existing.map(current -> articleService.replace(current, input))
-                .orElseGet(() -> articleService.store(input));
-        articles.flush();
-        return outcome(index, existing.isPresent() ? "updated" : "created", dryRun, article, parsed, unit, found);
+                publication, byline, sourceUrl, hash, parsed.viewCount() == null ? 0 : parsed.viewCount(),
+                status, unit.organisation().slug, mentions);
+        Article article = existing.map(current -> writer.update(current, input, actor, RevisionAction.REIMPORTED))
+                .orElseGet(() -> writer.create(input, actor, RevisionAction.IMPORTED));
+        return outcome(index, existing.isPresent() ? ImportStatus.UPDATED : ImportStatus.CREATED, dryRun, article, parsed, unit, found);
+    }
+
+    /**
+     * The article imported before from this URL or this very text, its row locked. Imports of the same URL or text
+     * take turns first, so that of two concurrent first imports the second finds the first's article.
+     */
+    private Optional<Article> existing(String sourceUrl, String hash) {
+        List<String> keys = sourceUrl == null ? List.of("text:" + hash) : List.of("text:" + hash, "url:" + sourceUrl);
+        AdvisoryLocks.lock(entityManager, AdvisoryLocks.Namespace.IMPORTED_ARTICLE, keys);
+        return (sourceUrl != null ? articles.findBySourceUrl(sourceUrl, LockModeType.PESSIMISTIC_WRITE) : Optional.<Article>empty())
+                .or(() -> articles.findBySourceHash(hash, LockModeType.PESSIMISTIC_WRITE));
     }
 
     private static void validate(ImportItem item) {
         if (item.text() == null || item.text().isBlank()) {
-            throw new ImportRejectedException("text", "missing or blank");
+            throw new ImportRejectedException("/text", "missing or blank");
         }
         if (item.text().length() > MAX_TEXT_LENGTH) {
-            throw new ImportRejectedException("text", "longer than " + MAX_TEXT_LENGTH + " characters");
+            throw new ImportRejectedException("/text", "longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+        String unstorable = VietnameseText.unstorable(item.text());
+        if (unstorable != null) {
+            throw ImportRejectedException.invalid("/text", unstorable);
         }
         if (item.sourceUrl() != null) {
             try {
@@ -227,7 +281,7 @@ public class ImportService {
                     throw new URISyntaxException(item.sourceUrl(), "not an absolute http(s) URL");
                 }
             } catch (URISyntaxException e) {
-                throw new ImportRejectedException("sourceUrl", "not an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters");
+                throw new ImportRejectedException("/sourceUrl", "not an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters");
             }
         }
     }
@@ -239,7 +293,7 @@ public class ImportService {
             String spelling = given.get(i);
             int position = i;
             codes.add(DirectiveCode.parse(spelling).orElseThrow(() -> new ImportRejectedException(
-                    "overrides.directives[" + position + "]", "'" + spelling + "' is not a directive code")));
+                    JsonErrors.pointer("overrides", "directives", position), "'" + spelling + "' is not a directive code")));
         }
         return codes;
     }
@@ -247,18 +301,18 @@ public class ImportService {
     private OrganisationResolver.Resolved organisation(ParsedArticle parsed, ImportItem.Overrides overrides) {
         if (overrides.organisation() != null) {
             Organisation given = organisations.findBySlug(overrides.organisation()).orElseThrow(() ->
-                    new ImportRejectedException("overrides.organisation", "no organisation '" + overrides.organisation() + "'"));
+                    new ImportRejectedException("/overrides/organisation", "no organisation '" + overrides.organisation() + "'"));
             return new OrganisationResolver.Resolved(given, false, null);
         }
         OrganisationDetector.Detection detection = OrganisationDetector.detect(parsed.text(), parsed.content());
         OrganisationDetector.Mention organiser = detection.organiser().orElseThrow(() ->
-                new ImportRejectedException("text", "names no unit that held the event; give overrides.organisation"));
+                new ImportRejectedException("/text", "names no unit that held the event; give overrides.organisation"));
         return resolver.resolve(organiser, detection.mentions()).orElseThrow(() ->
-                new ImportRejectedException("text", "'" + organiser.name() + "' is ambiguous or cannot be placed in the tree; "
+                new ImportRejectedException("/text", "'" + organiser.name() + "' is ambiguous or cannot be placed in the tree; "
                         + "give overrides.organisation"));
     }
 
-    private ImportOutcome outcome(int index, String status, boolean dryRun, Article article, ParsedArticle parsed,
+    private ImportOutcome outcome(int index, ImportStatus status, boolean dryRun, Article article, ParsedArticle parsed,
             OrganisationResolver.Resolved unit, List<DirectiveExtractor.Found> found) {
         Organisation organisation = unit.organisation();
         List<OrganisationRef> chain = organisations.chainOf(organisation.id).stream().map(OrganisationRef::of).toList();
@@ -266,8 +320,8 @@ public class ImportService {
                 directive.code, directive.slug, directive.issuedOn, directive.title,
                 found.stream().filter(f -> f.code().slug().equals(directive.slug)).findFirst()
                         .map(DirectiveExtractor.Found::spans).orElse(List.of()))).toList();
-        return new ImportOutcome(index, status, null, dryRun ? null : article.id, article.slug, article.title,
-                parsed.title(), article.status.name().toLowerCase(java.util.Locale.ROOT), VietnamTime.of(article.publishedAt),
+        return new ImportOutcome(index, status, null, null, dryRun ? null : article.id, article.slug, article.title,
+                parsed.title(), article.status.code(), VietnamTime.of(article.publishedAt),
                 article.viewCount, parsed.metadata(), article.byline, parsed.byline(), parsed.sections(), article.body.size(),
                 article.captions.size(),
                 new ImportOutcome.OrganisationTag(organisation.slug, organisation.name, organisation.level.code(),

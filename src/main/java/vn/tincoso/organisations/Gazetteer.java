@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.database.AdvisoryLocks;
 
 /**
  * The units every installation knows without being told: the cities, districts and wards of Hà Nội and
@@ -50,9 +51,14 @@ public class Gazetteer {
         }
     }
 
-    /** Adds the units that are missing, parents first (the file lists them so); returns how many it added. */
+    /**
+     * Adds the units that are missing, parents first (the file lists them so); returns how many it added. Instances
+     * starting together take turns (an advisory lock held until this transaction ends), so the second finds the
+     * units the first added instead of adding them again.
+     */
     @Transactional
     public int load() {
+        AdvisoryLocks.lock(organisations.getEntityManager(), AdvisoryLocks.Namespace.GAZETTEER, FILE);
         Map<String, Long> ids = organisations.idsBySlug();
         Instant now = clock.instant();
         int added = 0;

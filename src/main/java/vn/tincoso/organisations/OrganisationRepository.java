@@ -107,17 +107,21 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
         return chains;
     }
 
+    /** See {@link #touchArticlesOfSubtree}; OrganisationAdminTest checks its plan. */
+    static final String TOUCH_SUBTREE = """
+            update article set updated_at = :now
+             where organisation_id in (select s.id from organisation s
+                                        where s.path <@ (select t.path from organisation t where t.id = :id))
+            """;
+
     /**
-     * Marks every article of the unit's subtree as changed, so that the change stream re-sends them after
-     * an edit they embed (a rename) or one that moves them in or out of filters (a move, a merger).
-     * Index: organisation_path, then article_organisation's key.
+     * Marks every article of the unit's subtree as changed, whatever its status, so that the change stream re-sends
+     * them after an edit they embed (a rename) or one that moves them in or out of filters (a move, a merger).
+     * Indexes: organisation_path for the subtree, then article_by_organisation (V12) for its articles.
      */
     public int touchArticlesOfSubtree(long organisationId, java.time.Instant now) {
-        return getEntityManager().createNativeQuery("""
-                update article set updated_at = :now
-                 where organisation_id in (select s.id from organisation s
-                                            where s.path <@ (select t.path from organisation t where t.id = :id))
-                """).setParameter("now", now).setParameter("id", organisationId).executeUpdate();
+        return getEntityManager().createNativeQuery(TOUCH_SUBTREE).setParameter("now", now).setParameter("id", organisationId)
+                .executeUpdate();
     }
 
 

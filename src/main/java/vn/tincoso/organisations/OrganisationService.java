@@ -52,23 +52,23 @@ public class OrganisationService {
         String name = VietnameseText.clean(input.name());
         String slug = input.slug() != null ? input.slug() : VietnameseText.slugify(name);
         if (slug.isEmpty()) {
-            throw new InvalidBodyException("name", "không tạo được slug từ tên này");
+            throw new InvalidBodyException("/name", "không tạo được slug từ tên này");
         }
         Organisation parent = null;
         if (level == Level.CITY) {
             if (input.parent() != null) {
-                throw new InvalidBodyException("parent", "thành phố không có đơn vị cấp trên");
+                throw new InvalidBodyException("/parent", "thành phố không có đơn vị cấp trên");
             }
         } else {
             parent = organisations.findBySlug(input.parent() == null ? "" : input.parent())
-                    .orElseThrow(() -> new InvalidBodyException("parent", "không có đơn vị '" + input.parent() + "'"));
+                    .orElseThrow(() -> new InvalidBodyException("/parent", "không có đơn vị '" + input.parent() + "'"));
             if (parent.level.ordinal() != level.ordinal() - 1) {
-                throw new InvalidBodyException("parent", "đơn vị cấp " + level.code() + " phải nằm ngay dưới một đơn vị cấp "
+                throw new InvalidBodyException("/parent", "đơn vị cấp " + level.code() + " phải nằm ngay dưới một đơn vị cấp "
                         + Level.values()[level.ordinal() - 1].code() + ", không phải " + parent.level.code());
             }
         }
         if (organisations.findBySlug(slug).isPresent()) {
-            throw new ConflictException("slug", "Đã có đơn vị với slug '" + slug + "'.");
+            throw new ConflictException("/slug", "Đã có đơn vị với slug '" + slug + "'.");
         }
         return register(slug, name, level, parent == null ? null : parent.slug);
     }
@@ -82,12 +82,12 @@ public class OrganisationService {
         }
         if (change.parent() != null) {
             Organisation parent = organisations.findBySlug(change.parent())
-                    .orElseThrow(() -> new InvalidBodyException("parent", "không có đơn vị '" + change.parent() + "'"));
+                    .orElseThrow(() -> new InvalidBodyException("/parent", "không có đơn vị '" + change.parent() + "'"));
             if (parent.level.ordinal() != unit.level.ordinal() - 1) {
-                throw new InvalidBodyException("parent", "phải là đơn vị cấp ngay trên " + unit.level.code());
+                throw new InvalidBodyException("/parent", "phải là đơn vị cấp ngay trên " + unit.level.code());
             }
             if (organisations.chainOf(parent.id).stream().anyMatch(link -> link.id.equals(unit.id))) {
-                throw new InvalidBodyException("parent", "không thể chuyển một đơn vị vào dưới chính nó");
+                throw new InvalidBodyException("/parent", "không thể chuyển một đơn vị vào dưới chính nó");
             }
             unit.parentId = parent.id;
         }
@@ -105,13 +105,13 @@ public class OrganisationService {
     public Organisation merge(String slug, String into) {
         Organisation unit = organisations.findBySlug(slug).orElseThrow(() -> new ResourceNotFoundException("Không có đơn vị '" + slug + "'."));
         Organisation successor = organisations.findBySlug(into)
-                .orElseThrow(() -> new InvalidBodyException("into", "không có đơn vị '" + into + "'"));
+                .orElseThrow(() -> new InvalidBodyException("/into", "không có đơn vị '" + into + "'"));
         if (successor.level != unit.level) {
-            throw new InvalidBodyException("into", "chỉ sáp nhập vào đơn vị cùng cấp " + unit.level.code());
+            throw new InvalidBodyException("/into", "chỉ sáp nhập vào đơn vị cùng cấp " + unit.level.code());
         }
         for (Organisation step = successor; step != null; step = step.successorId == null ? null : organisations.findById(step.successorId)) {
             if (step.id.equals(unit.id)) {
-                throw new InvalidBodyException("into", "sáp nhập vòng: '" + into + "' đã nhập vào '" + slug + "'");
+                throw new InvalidBodyException("/into", "sáp nhập vòng: '" + into + "' đã nhập vào '" + slug + "'");
             }
         }
         unit.successorId = successor.id;

@@ -43,6 +43,25 @@ public final class VietnameseText {
         return Integer.compare(a.length, b.length);
     }
 
+    /**
+     * Why this text cannot be stored as it is, or null when it can: PostgreSQL text cannot hold U+0000, and a lone
+     * UTF-16 surrogate (which only a JSON escape can produce) has no UTF-8 form, so the driver would store "?".
+     */
+    public static String unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return "chứa ký tự NUL (U+0000) ở vị trí " + i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "chứa nửa cặp thay thế UTF-16 lẻ (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ") ở vị trí " + i;
+            }
+        }
+        return null;
+    }
+
     public static String nfc(String text) {
         return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
     }

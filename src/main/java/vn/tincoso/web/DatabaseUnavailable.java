@@ -25,7 +25,17 @@ public final class DatabaseUnavailable {
         return false;
     }
 
-    static boolean causedBy(Throwable failure) {
+    /** The database ended a transaction to break a deadlock or a serialization conflict (40P01, 40001): try it again. */
+    public static boolean transactionRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
                 return true;

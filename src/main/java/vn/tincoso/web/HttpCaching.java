@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 import vn.tincoso.config.TincosoConfig;
@@ -47,8 +47,8 @@ public class HttpCaching {
 
     @ServerResponseFilter
     public void cache(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
-                || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (!PublicReads.isRead(routing.request()) || response.getStatus() != 200 || !response.hasEntity()
+                || !PublicReads.isApi(routing)) {
             return;
         }
         // Every body this API writes is UTF-8, and says so. A resource that returned only an object writes JSON.
@@ -56,15 +56,15 @@ public class HttpCaching {
         byte[] body = etags.bytes(response.getEntity());
         String etag = ETags.of(body, type);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        // What an editor reads with a token (drafts included) is theirs alone, and a read that asked for the
-        // primary's latest must not be answered from a cache later.
-        boolean sharable = PublicReads.isPublicRead(routing.request());
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, sharable ? cacheControl : "private, no-cache");
+        // What an editor reads with a token (drafts, revisions) is theirs alone and stored nowhere; a read that asked
+        // for the primary's latest must not be answered from a cache later.
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PublicReads.isPublicRead(routing) ? cacheControl
+                : routing.request().getHeader(HttpHeaders.AUTHORIZATION) != null ? "no-store" : "private, no-cache");
         response.getHeaders().putSingle(HttpHeaders.VARY, "Accept, Accept-Encoding, " + PublicReads.CONSISTENCY_HEADER);
         Instant lastModified = response.getLastModified() == null ? null : response.getLastModified().toInstant();
         Long renderedIn = routing.get(PublicReads.GENERATION);
         if (renderedIn != null) {
-            responseCache.keyOf(routing.request())
+            responseCache.keyOf(routing)
                     .ifPresent(key -> responseCache.store(key, entry(body, type, etag, lastModified, response), renderedIn));
         }
         if (Conditional.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
@@ -73,6 +73,10 @@ public class HttpCaching {
             response.setEntity(null);
             response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
             return;
+        }
+        if (routing.request().method() == HttpMethod.HEAD) {
+            // The length GET would send, with no body.
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length));
         }
         response.setEntity(body, null, type);
     }

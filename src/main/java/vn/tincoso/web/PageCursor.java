@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
+import vn.tincoso.config.VietnamTime;
+
 /**
  * An opaque keyset position: the sort it was made for, a fingerprint of the query it belongs to, and the
  * last item served (its publication time, id and, for relevance order, its rank). Encoded as base64url
@@ -37,6 +39,9 @@ public record PageCursor(String sort, String fingerprint, Instant publishedAt, l
                 throw malformed(parameter);
             }
             Instant publishedAt = Instant.EPOCH.plus(Long.parseLong(parts[3]), ChronoUnit.MICROS);
+            if (!VietnamTime.supported(publishedAt)) {
+                throw malformed(parameter);
+            }
             Float rank = parts[5].isEmpty() ? null : Float.valueOf(parts[5]);
             if (rank != null && !Float.isFinite(rank)) {
                 throw malformed(parameter);

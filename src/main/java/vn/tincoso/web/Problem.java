@@ -15,7 +15,12 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One invalid field or parameter. */
+    /**
+     * One invalid field or parameter.
+     *
+     * @param field a parameter or header by name, a body field as a JSON pointer ("" for the whole body)
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FieldError(String field, String message) {
     }
 }

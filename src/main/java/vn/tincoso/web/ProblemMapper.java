@@ -4,12 +4,13 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.validation.ConstraintViolation;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -45,22 +46,27 @@ public class ProblemMapper {
         return invalid(e, uri);
     }
 
+    /** A body that is not JSON, or whose JSON does not fit: the field as a JSON pointer, never a Java type. */
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
-        ProblemType type = ProblemType.INVALID_BODY;
-        return answer(type.uri(), type.title(), type.status(), "Nội dung yêu cầu không phải JSON hợp lệ.", uri, List.of());
+        return unreadable(e, uri);
     }
 
     // Quarkus answers these itself, outside problem+json, unless a more specific mapper exists.
     @ServerExceptionMapper
     public Response mismatchedBody(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .reduce((left, right) -> right.startsWith("[") ? left + right : left + "." + right)
-                .orElse("body");
-        ProblemType type = ProblemType.INVALID_BODY;
-        return answer(type.uri(), type.title(), type.status(), "Trường '" + field + "' không đúng kiểu.", uri,
-                List.of(new Problem.FieldError(field, "không đúng kiểu")));
+        return unreadable(e, uri);
+    }
+
+    /**
+     * Two writers of one article raced past the row lock (a write path that does not take it): the loser's
+     * If-Match no longer holds, which is what 412 says.
+     */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentWrite(RuntimeException e, UriInfo uri) {
+        ProblemType type = ProblemType.PRECONDITION_FAILED;
+        return answer(type.uri(), type.title(), type.status(), "Bài vừa được sửa bởi một yêu cầu khác; hãy đọc lại rồi sửa.", uri,
+                List.of(new Problem.FieldError("If-Match", "không còn là ETag hiện tại")));
     }
 
     /** No token, or one that does not verify: say how to authenticate. */
@@ -84,6 +90,10 @@ public class ProblemMapper {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return internal(e, uri);
+        }
+        if (status.getStatusCode() == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            // The JSON reader's own answer to a body that does not parse.
+            return unreadable(unreadable, uri);
         }
         if (status.getStatusCode() == 400) {
             ProblemType type = ProblemType.INVALID_BODY;
@@ -126,20 +136,20 @@ public class ProblemMapper {
         return answer(type.uri(), type.title(), type.status(), "Máy chủ gặp lỗi không mong muốn.", uri, List.of());
     }
 
+    private Response unreadable(JsonProcessingException e, UriInfo uri) {
+        Problem.FieldError error = JsonErrors.of(e);
+        ProblemType type = ProblemType.INVALID_BODY;
+        String where = error.field().isEmpty() ? "Nội dung yêu cầu" : "Trường '" + error.field() + "'";
+        return answer(type.uri(), type.title(), type.status(), where + " " + error.message() + ".", uri, List.of(error));
+    }
+
     private Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
+                .map(violation -> new Problem.FieldError(JsonErrors.pointer(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         ProblemType type = ProblemType.INVALID_BODY;
         return answer(type.uri(), type.title(), type.status(), "Yêu cầu có " + errors.size() + " trường không hợp lệ.", uri, errors);
-    }
-
-    /** "create.body.title" → "title": the method and argument names mean nothing to the API user. */
-    private static String fieldName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
     }
 
     private static Response answer(URI type, String title, int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
@@ -147,8 +157,8 @@ public class ProblemMapper {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** The path alone: a query string may hold credentials (access_token=…), and nothing echoes them. */
     private static String instance(UriInfo uri) {
-        URI request = uri.getRequestUri();
-        return request.getRawQuery() == null ? request.getRawPath() : request.getRawPath() + "?" + request.getRawQuery();
+        return uri.getRequestUri().getRawPath();
     }
 }

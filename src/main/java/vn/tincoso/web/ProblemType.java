@@ -15,6 +15,7 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     BODY_TOO_LARGE("body-too-large", "Request body too large", 413),
     QUERY_TOO_LONG("query-too-long", "Query string too long", 414),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", 431),
     SYNC_EXPIRED("sync-position-expired", "Sync position expired", 410),
     UNPROCESSABLE_ARTICLE("unprocessable-article", "Article cannot be imported", 422),
     INTERNAL_ERROR("internal-error", "Internal server error", 500),

@@ -34,6 +34,12 @@ public class PublicReads {
     public static final String CONSISTENCY_HEADER = "Consistency";
     /** Where the REST layer leaves the endpoint's template for the HTTP metrics (Micrometer reads it back). */
     static final String METRICS_TEMPLATE = "UrlPathTemplate";
+    /**
+     * The uri tag of a request no endpoint matched (an unknown path, a method the path does not take, an answer from
+     * the HTTP layer): one value ("/UNMATCHED" at /q/metrics), never the raw path, so junk paths cannot fill the tag's
+     * 100 values.
+     */
+    static final String UNMATCHED = "UNMATCHED";
     /** The cache's generation when the request arrived: HttpCaching stores its answer only if no write came since. */
     static final String GENERATION = "tincoso.response-cache.generation";
 
@@ -56,11 +62,24 @@ public class PublicReads {
      * A read anyone may make and nobody needs fresher than a replica's lag or the response cache's TTL: a GET or
      * HEAD under /api/ without credentials and without {@code Consistency: strong}.
      */
-    public static boolean isPublicRead(HttpServerRequest request) {
-        return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
-                && request.path().startsWith("/api/")
+    public static boolean isPublicRead(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        return isRead(request) && isApi(context)
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && !"strong".equalsIgnoreCase(request.getHeader(CONSISTENCY_HEADER));
+    }
+
+    /** GET and HEAD, which answer alike (HEAD without the body) and are limited and cached alike. */
+    static boolean isRead(HttpServerRequest request) {
+        return request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+    }
+
+    /**
+     * Whether the request is for the API, judged on the path as the router resolves it (dot segments removed,
+     * unreserved escapes decoded, repeated slashes merged), so that "//api", "/%61pi" or "/q/../api" count as "/api".
+     */
+    static boolean isApi(RoutingContext context) {
+        return context.normalizedPath().startsWith("/api/");
     }
 
     void install(@Observes Router router) {
@@ -68,12 +87,17 @@ public class PublicReads {
     }
 
     private void handle(RoutingContext context) {
+        if (Vertx.currentContext() != null && !context.normalizedPath().startsWith("/q/")) {
+            // The REST layer replaces it with the endpoint's template when one matches. (Quarkus's own endpoints
+            // under /q/ are left alone: they are not measured.)
+            Vertx.currentContext().putLocal(METRICS_TEMPLATE, UNMATCHED);
+        }
         HttpServerRequest request = context.request();
-        if (!request.path().startsWith("/api/")) {
+        if (!isApi(context)) {
             context.next();
             return;
         }
-        if (request.method() == HttpMethod.GET) {
+        if (isRead(request)) {
             Optional<Long> retryAfter = rateLimit.retryAfter(request);
             if (retryAfter.isPresent()) {
                 problems.write(context, ProblemType.TOO_MANY_REQUESTS, "Quá " + rateLimit.perMinute() + " yêu cầu mỗi phút; hãy thử lại sau "
@@ -81,8 +105,8 @@ public class PublicReads {
                 return;
             }
         }
-        if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
-            Optional<String> key = cache.keyOf(request);
+        if (isRead(request)) {
+            Optional<String> key = cache.keyOf(context);
             Optional<ResponseCache.Entry> stored = key.flatMap(cache::find);
             if (stored.isPresent()) {
                 answer(context, stored.get());

@@ -19,6 +19,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 import vn.tincoso.config.TincosoConfig;
 
@@ -27,31 +28,51 @@ import vn.tincoso.config.TincosoConfig;
  * answer with an empty body or let bad bytes through to the database:
  * <ul>
  * <li>a query string longer than tincoso.limits.max-query-length: 414 naming its longest parameter;</li>
+ * <li>headers larger than tincoso.limits.max-header-size in all: 431 naming the largest;</li>
  * <li>a body declared larger than quarkus.http.limits.max-body-size: 413;</li>
  * <li>a path or parameter that is not percent-encoded UTF-8, or holds U+0000 (which PostgreSQL text
  * cannot store): 400 naming the parameter.</li>
  * </ul>
- * Runs just before Quarkus's own body-size check. Two kinds of request never get here, and are answered by
- * the HTTP layer with an empty 400 or 414 and a closed connection: a request line longer than
- * quarkus.http.limits.max-initial-line-length, and a URI that is not a URI at all (a broken escape such as
- * "%zz" or a bare "%"), which no client library sends.
+ * Runs just before Quarkus's own body-size check. Some requests never get here, and are answered by the HTTP
+ * decoder with an empty 400, 414 or 431 and a closed connection (Quarkus offers no hook to answer them): a request
+ * line longer than quarkus.http.limits.max-initial-line-length, headers beyond quarkus.http.limits.max-header-size,
+ * a Content-Length that is not a number the decoder accepts ("-1", 20 digits), and a URI that is not a URI at all
+ * (a broken escape such as "%zz" or a bare "%"), which no client library sends.
  */
 @ApplicationScoped
 public class RequestGuard {
 
     private final long maxBodyBytes;
     private final int maxQueryLength;
+    private final long maxHeaderBytes;
     private final ProblemWriter problems;
 
     RequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, TincosoConfig config,
             ProblemWriter problems) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.maxQueryLength = config.limits().maxQueryLength();
+        this.maxHeaderBytes = config.limits().maxHeaderSize().asLongValue();
         this.problems = problems;
     }
 
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check).failureHandler(this::bodyTooLarge);
+    }
+
+    /**
+     * A chunked body declares no length: it is read here, up to the limit, before the REST layer (which then takes
+     * the body read), so that running over the limit is answered by {@link #bodyTooLarge} as a problem document.
+     */
+    private void readChunkedBody(RoutingContext context) {
+        BodyHandler.create(false).setBodyLimit(maxBodyBytes).setHandleFileUploads(false).handle(context);
+    }
+
+    private void bodyTooLarge(RoutingContext context) {
+        if (context.statusCode() != 413 || context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        answer(context, ProblemType.BODY_TOO_LARGE, "Thân yêu cầu vượt quá " + maxBodyBytes + " byte.", "body", "quá lớn");
     }
 
     private void check(RoutingContext context) {
@@ -59,6 +80,19 @@ public class RequestGuard {
         if (query != null && query.length() > maxQueryLength) {
             answer(context, ProblemType.QUERY_TOO_LONG, "Chuỗi truy vấn dài " + query.length() + " ký tự, tối đa " + maxQueryLength + ".",
                     longestParameter(query), "quá dài");
+            return;
+        }
+        long headerBytes = 0;
+        Map.Entry<String, String> largest = null;
+        for (Map.Entry<String, String> header : context.request().headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length();
+            if (largest == null || header.getValue().length() > largest.getValue().length()) {
+                largest = header;
+            }
+        }
+        if (headerBytes > maxHeaderBytes) {
+            answer(context, ProblemType.HEADERS_TOO_LARGE, "Các header dài " + headerBytes + " byte, tối đa " + maxHeaderBytes + ".",
+                    largest.getKey(), "quá dài");
             return;
         }
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -72,6 +106,10 @@ public class RequestGuard {
         if (malformed.isPresent()) {
             answer(context, ProblemType.INVALID_PARAMETER, "Tham số '" + malformed.get() + "' không phải văn bản UTF-8 hợp lệ.",
                     malformed.get(), "không phải văn bản UTF-8 hợp lệ");
+            return;
+        }
+        if (declared == null && "chunked".equalsIgnoreCase(context.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+            readChunkedBody(context);
             return;
         }
         context.next();

@@ -16,7 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 import vn.tincoso.config.TincosoConfig;
 
@@ -63,14 +63,16 @@ public class ResponseCache {
 
     /**
      * The key of a request whose answer may be shared, or empty when it may not: only public reads (GET or HEAD
-     * under /api/, no credentials, no request for the primary's latest) are shared. The key is the URL as sent
-     * and the Accept header, which chooses the format.
+     * under /api/, no credentials, no request for the primary's latest) are shared. The key is the path as the
+     * router resolves it, the query as sent, and the Accept header, which chooses the format.
      */
-    public Optional<String> keyOf(HttpServerRequest request) {
-        if (entries == null || !PublicReads.isPublicRead(request)) {
+    public Optional<String> keyOf(RoutingContext context) {
+        if (entries == null || !PublicReads.isPublicRead(context)) {
             return Optional.empty();
         }
-        return Optional.of(key(request.uri(), request.getHeader(HttpHeaders.ACCEPT)));
+        String query = context.request().query();
+        return Optional.of(key(query == null ? context.normalizedPath() : context.normalizedPath() + "?" + query,
+                context.request().getHeader(HttpHeaders.ACCEPT)));
     }
 
     static String key(String uri, String accept) {

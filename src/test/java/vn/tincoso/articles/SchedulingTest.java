@@ -87,7 +87,7 @@ class SchedulingTest {
                 .body("{\"title\": \"Bài\", \"body\": [\"Nội dung.\"], \"organisation\": \"phuong-bach-khoa\"}").post("/api/v1/articles");
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).header("If-Match", created.getHeader("ETag"))
                 .contentType(ContentType.JSON).body("{\"publishAt\": \"2026-11-22T07:59:00+07:00\"}")
-                .post("/api/v1/articles/" + created.path("id") + "/schedule").then(), 400).body("errors[0].field", is("publishAt"));
+                .post("/api/v1/articles/" + created.path("id") + "/schedule").then(), 400).body("errors[0].field", is("/publishAt"));
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).header("If-Match", created.getHeader("ETag"))
                 .contentType(ContentType.JSON).body("{}").post("/api/v1/articles/" + created.path("id") + "/schedule").then(), 400);
     }

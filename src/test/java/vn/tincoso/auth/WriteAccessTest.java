@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -65,6 +67,29 @@ class WriteAccessTest {
                 .post("/api/v1/imports").then(), 401);
     }
 
+    /** Signed with the trusted key, but with claims of the wrong JSON types, or issued in the future: not believed. */
+    @Test
+    void tokensWithClaimsOfTheWrongShapeAre401() {
+        long now = java.time.Instant.now().getEpochSecond();
+        List<String> tokens = List.of(
+                Jwt.issuer("https://tincoso.vn").subject("x").groups(Set.of(Roles.EDITOR)).claim(Roles.ORGANISATION_CLAIM, List.of("phuong-my-dinh-1")).sign(),
+                Jwt.issuer("https://tincoso.vn").subject("x").groups(Set.of(Roles.EDITOR)).claim(Roles.ORGANISATION_CLAIM, 5).sign(),
+                Jwt.issuer("https://tincoso.vn").subject("x").groups(Set.of(Roles.EDITOR)).claim(Roles.ORGANISATION_CLAIM, Map.of("slug", "x")).sign(),
+                Jwt.issuer("https://tincoso.vn").subject("x").claim("groups", Roles.ADMIN).sign(),
+                Jwt.issuer("https://tincoso.vn").subject("x").groups(Set.of(Roles.ADMIN)).issuedAt(now + 365L * 24 * 3600)
+                        .expiresAt(now + 366L * 24 * 3600).sign());
+        for (String token : tokens) {
+            Problems.assertProblem(given().header("Authorization", "Bearer " + token).contentType(ImportResourceTest.TEXT)
+                    .body(ImportResourceTest.MY_DINH).post("/api/v1/imports").then(), 401).header("WWW-Authenticate", is("Bearer"));
+        }
+        // Within the clock skew (60 s), a token issued "just now" by a clock slightly ahead is fine.
+        String slightlyAhead = Jwt.issuer("https://tincoso.vn").subject("x").groups(Set.of(Roles.ADMIN)).issuedAt(now + 30)
+                .expiresAt(now + 3600).sign();
+        given().header("Authorization", "Bearer " + slightlyAhead).contentType(ImportResourceTest.TEXT)
+                .body(ImportResourceTest.MY_DINH).post("/api/v1/imports").then().statusCode(201);
+        given().get("/api/v1/articles").then().body("items.size()", is(1));
+    }
+
     @Test
     void onlyAnAdminExtendsTheTree() {
         Problems.assertProblem(given().header("Authorization", Tokens.editor("phuong-my-dinh-1")).contentType(ContentType.JSON)
@@ -87,7 +112,7 @@ class WriteAccessTest {
                 .body("[{\"text\": " + vn.tincoso.testing.Json.quote(ImportResourceTest.MY_DINH) + "}]")
                 .post("/api/v1/imports").then().statusCode(200)
                 .body("items[0].status", is("rejected"))
-                .body("items[0].error", containsString("outside the organisation"));
+                .body("items[0].error", containsString("nằm ngoài đơn vị tài khoản này được viết bài"));
         given().get("/api/v1/articles").then().body("items.size()", is(0));
     }
 }

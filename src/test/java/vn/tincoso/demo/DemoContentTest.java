@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Tokens;
 
 /** The three sample articles, imported from their raw text and tagged as a reader of them would tag them. */
 @QuarkusTest
@@ -41,6 +42,14 @@ class DemoContentTest {
     void loadsOnlyIntoAnEmptyDatabase() {
         assertEquals(0, demoContent.loadIntoEmptyDatabase());
         given().get("/api/v1/articles").then().statusCode(200).body("items.size()", is(3));
+    }
+
+    @Test
+    void eachDemoArticleBeginsItsHistoryAsAnImport() {
+        for (int id : given().get("/api/v1/articles?fields=id").<java.util.List<Integer>>path("items.id")) {
+            given().header("Authorization", Tokens.admin()).get("/api/v1/articles/" + id + "/revisions").then().statusCode(200)
+                    .body("action", contains("imported")).body("actor", contains("noi-dung-mau"));
+        }
     }
 
     private static ValidatableResponse article(String directive, String org) {

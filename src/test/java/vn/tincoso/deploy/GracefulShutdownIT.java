@@ -11,10 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,10 +60,8 @@ class GracefulShutdownIT {
             awaitImportInFlight(app, importing);
 
             app.process().destroy(); // SIGTERM
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (app.status("/q/health/ready") == 200) {
-                assertTrue(System.nanoTime() < deadline, "readiness stayed UP after SIGTERM");
-            }
+            Awaitility.await("readiness DOWN after SIGTERM").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> app.status("/q/health/ready") != 200);
             Response answer = importing.get();
             assertEquals(200, answer.statusCode(), answer.asString());
             assertEquals(BATCH, answer.<List<String>>path("items.status").stream().filter("created"::equals).count());
@@ -83,10 +83,9 @@ class GracefulShutdownIT {
 
     /** Polls the instance's metrics until the import is being served (a minute at most). */
     private static void awaitImportInFlight(AppProcess app, CompletableFuture<Response> importing) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!IMPORT_UNDER_WAY.matcher(given().baseUri(app.url()).get("/q/metrics").asString()).find()) {
+        Awaitility.await("the import in flight").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).until(() -> {
             assertTrue(!importing.isDone(), "the import ended before the signal could be sent: make the batch larger");
-            assertTrue(System.nanoTime() < deadline, "the import never showed as in flight");
-        }
+            return IMPORT_UNDER_WAY.matcher(given().baseUri(app.url()).get("/q/metrics").asString()).find();
+        });
     }
 }

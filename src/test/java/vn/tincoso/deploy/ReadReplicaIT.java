@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 import io.restassured.specification.RequestSpecification;
 
@@ -91,10 +93,8 @@ class ReadReplicaIT {
 
     /** Polls public reads until the replica has replayed this many articles (a minute at most). */
     private void awaitPublicArticles(int count) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (api().get("/api/v1/articles?fields=id").<List<?>>path("items").size() != count) {
-            assertTrue(System.nanoTime() < deadline, "public reads never showed " + count + " articles");
-        }
+        Awaitility.await("public reads showing " + count + " articles").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api().get("/api/v1/articles?fields=id").<List<?>>path("items").size() == count);
     }
 
     private static void script(Object... arguments) throws IOException, InterruptedException {

@@ -3,10 +3,13 @@ package vn.tincoso.deploy;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +30,26 @@ class TwoInstancesIT {
     private static AppProcess first;
     private static AppProcess second;
 
+    /** Both at once on an empty database, as Compose and Kubernetes start them: they migrate and load the gazetteer once. */
     @BeforeAll
-    static void startTwoInstances() {
+    static void startTwoInstances() throws Exception {
         Map<String, String> database = AppProcess.database(DATABASE.start());
+        CompletableFuture<AppProcess> starting = CompletableFuture.supplyAsync(() -> AppProcess.start("second", database));
         first = AppProcess.start("first", database);
-        second = AppProcess.start("second", database);
+        second = starting.get();
         SampleArticles.importInto(first.url(), 0, 7);
+    }
+
+    @Test
+    void instancesStartedTogetherLoadedTheGazetteerOnceAndCleanly() throws Exception {
+        int units = given().baseUri(first.url()).get("/api/v1/organisations?view=flat").then().statusCode(200).extract()
+                .<List<?>>path("").size();
+        assertEquals(units, given().baseUri(second.url()).get("/api/v1/organisations?view=flat").<List<?>>path("").size());
+        assertEquals(units, DATABASE.count("select count(*) from organisation"));
+        assertEquals(DATABASE.count("select count(distinct slug) from organisation"), units);
+        for (AppProcess app : List.of(first, second)) {
+            assertTrue(Files.readAllLines(app.log()).stream().noneMatch(line -> line.contains("\"level\":\"ERROR\"")), "errors in " + app.log());
+        }
     }
 
     @AfterAll

@@ -159,11 +159,12 @@ public class ImportResourceTest {
                 .body("created", is(2)).body("rejected", is(6))
                 .body("items.status", contains("created", "rejected", "rejected", "rejected", "rejected", "rejected", "created", "rejected"))
                 .body("items.index", contains(0, 1, 2, 3, 4, 5, 6, 7))
-                .body("items[1].error", startsWith("not a JSON object"))
-                .body("items[2].error", is("text: missing or blank"))
-                .body("items[3].error", startsWith("sourceUrl:"))
-                .body("items[4].error", containsString("names no unit"))
-                .body("items[5].error", startsWith("overrides.organisation:"))
+                .body("items[1].field", is("")).body("items[1].error", startsWith("không phải JSON hợp lệ (dòng 1"))
+                .body("items[2].field", is("/text")).body("items[2].error", is("missing or blank"))
+                .body("items[3].field", is("/sourceUrl"))
+                .body("items[4].field", is("/text")).body("items[4].error", containsString("names no unit"))
+                .body("items[5].field", is("/overrides/organisation"))
+                .body("items[7].field", is("")).body("items[7].error", containsString("not a JSON object"))
                 .body("items[6].directives.code", contains("12-HD/BTCTW", "11-ĐA/TU"));
         given().get("/api/v1/articles").then().body("items.size()", is(2));
     }
@@ -199,7 +200,7 @@ public class ImportResourceTest {
         Problems.assertProblem(admin().contentType(TEXT).body("Hội nghị\nNgày đăng 01/01/2024 | 08:00\nNội dung.")
                 .post("/api/v1/imports").then(), 422)
                 .body("title", is("Article cannot be imported"))
-                .body("errors[0].field", is("text"));
+                .body("errors[0].field", is("/text"));
         Problems.assertProblem(admin().contentType(TEXT).body("   ").post("/api/v1/imports").then(), 422);
     }
 

@@ -56,27 +56,27 @@ class OrganisationCreateTest {
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": \" \", \"level\": \"province\", \"slug\": \"Có Dấu\"}")
                 .post("/api/v1/organisations").then(), 400)
                 .body("type", is("https://tincoso.vn/problems/invalid-body"))
-                .body("errors.field", containsInAnyOrder("name", "level", "slug"));
+                .body("errors.field", containsInAnyOrder("/name", "/level", "/slug"));
     }
 
     @Test
     void theParentMustBeOneLevelUp() {
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Tổ dân phố số 1\", \"level\": \"group\", \"parent\": \"quan-hai-ba-trung\"}")
-                .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("parent"));
+                .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("/parent"));
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Phường Mới\", \"level\": \"ward\", \"parent\": \"khong-co\"}")
-                .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("parent"));
+                .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("/parent"));
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Thành phố Mới\", \"level\": \"city\", \"parent\": \"thanh-pho-ha-noi\"}")
-                .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("parent"));
+                .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("/parent"));
     }
 
     @Test
     void aTakenSlugIsAConflict() {
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Phường Bách Khoa\", \"level\": \"ward\", \"parent\": \"quan-hai-ba-trung\"}")
-                .post("/api/v1/organisations").then(), 409).body("errors[0].field", is("slug"));
+                .post("/api/v1/organisations").then(), 409).body("errors[0].field", is("/slug"));
     }
 
     @Test
@@ -84,6 +84,6 @@ class OrganisationCreateTest {
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).post("/api/v1/organisations").then(), 400);
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/organisations").then(), 400);
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body("{\"name\": [1]}").post("/api/v1/organisations").then(), 400)
-                .body("errors[0].field", is("name"));
+                .body("errors[0].field", is("/name"));
     }
 }

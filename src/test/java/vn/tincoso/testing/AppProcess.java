@@ -9,11 +9,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 
 /**
  * The packaged application (target/quarkus-app, production profile) in a process of its own, on a free port:
@@ -82,12 +84,10 @@ public final class AppProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (status("/q/health/ready") != 200) {
+        Awaitility.await("the application ready; see " + log).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
             assertTrue(process.isAlive(), "the application stopped while starting; see " + log + ":\n" + tail());
-            assertTrue(System.nanoTime() < deadline, "the application was not ready within " + START_TIMEOUT + "; see " + log);
-            Thread.onSpinWait();
-        }
+            return status("/q/health/ready") == 200;
+        });
     }
 
     /** The status of a GET, or -1 when nothing answers. */

@@ -39,6 +39,18 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         execute("drop database if exists " + database + " with (force)");
     }
 
+    /** The number a counting query gives on this run's database (for tests of other processes' writes). */
+    public long count(String sql) {
+        try (Connection connection = DriverManager.getConnection(url(database), user, password);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "': " + e.getMessage(), e);
+        }
+    }
+
     private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(url("postgres"), user, password);
                 Statement statement = connection.createStatement()) {

@@ -11,10 +11,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import vn.tincoso.articles.Article;
-import vn.tincoso.articles.ArticleService;
 import vn.tincoso.articles.ArticleStatus;
+import vn.tincoso.articles.ArticleWriter;
 import vn.tincoso.articles.NewArticle;
+import vn.tincoso.articles.RevisionAction;
+import vn.tincoso.auth.Actor;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.organisations.Level;
@@ -27,11 +31,14 @@ import vn.tincoso.organisations.OrganisationService;
 @ApplicationScoped
 public class TestData {
 
+    /** The actor of the revisions test data leaves. */
+    static final Actor TEST = Actor.system("kiem-thu");
+
     @Inject
     EntityManager entityManager;
 
     @Inject
-    ArticleService articles;
+    ArticleWriter writer;
 
     @Inject
     OrganisationService organisations;
@@ -160,9 +167,11 @@ public class TestData {
             return this;
         }
 
+        /** Stored as any write is, through the article writer, with a revision by the test. */
         public Article save() {
-            return articles.store(new NewArticle(null, title, null, body, captions, null, publishedAt, byline, null, null,
-                    viewCount, status, organisation, directives));
+            NewArticle input = new NewArticle(null, title, null, body, captions, null, publishedAt, byline, null, null,
+                    viewCount, status, organisation, directives);
+            return QuarkusTransaction.joiningExisting().call(() -> writer.create(input, TEST, RevisionAction.CREATED));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -139,13 +141,12 @@ class DatabaseOutageTest {
      * that stopped on a wrong answer fails the test with that answer.
      */
     private void awaitImports(int count, Future<?> writer) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
-        while (importedCount() < count) {
+        Awaitility.await("imports reaching " + count).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() -> {
             if (writer.isDone()) {
                 writer.get();
             }
-            assertTrue(System.nanoTime() < deadline, "imports did not reach " + count);
-        }
+            return importedCount() >= count;
+        });
     }
 
     private int importedCount() {

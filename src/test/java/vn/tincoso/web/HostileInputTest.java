@@ -10,7 +10,10 @@ import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +40,9 @@ import vn.tincoso.testing.Tokens;
 /**
  * Random and hostile values (jqwik's generators with their edge cases, seeded) in every query parameter, path
  * segment and request body of the API: any Unicode, lone surrogates and control characters, invalid UTF-8
- * percent-encodings, huge and malformed numbers and dates, SQL and JSON injection strings, megabyte values,
- * repeated parameters. Whatever arrives, the API never answers 5xx, every 4xx is problem+json, and no stored
+ * percent-encodings, huge and malformed numbers and dates (and instants beyond any calendar), SQL and JSON injection
+ * strings, megabyte values, repeated parameters, tampered cursors and sync tokens, and JSON bodies carrying U+0000 and
+ * lone surrogates as escapes. Whatever arrives, the API never answers 5xx, every 4xx is problem+json, and no stored
  * row changes (writes go out anonymously, with a stale If-Match, or as dry runs).
  */
 @QuarkusTest
@@ -53,7 +57,7 @@ class HostileInputTest {
     private static final int MAX_QUERY_SENT = 1_100_000;
 
     private static final List<String> LIST_PARAMETERS = List.of("q", "org", "scope", "level", "directive", "type", "issuer",
-            "from", "to", "sort", "limit", "cursor", "fields");
+            "from", "to", "sort", "limit", "cursor", "fields", "since");
     private static final List<String> GET_PATHS = List.of("/api/v1/articles", "/api/v1/feeds/articles.atom",
             "/api/v1/feeds/articles.rss", "/api/v1/feeds/articles.json", "/api/v1/changes", "/api/v1/organisations",
             "/api/v1/directives");
@@ -63,7 +67,10 @@ class HostileInputTest {
     private static final List<String> NUMBERS = List.of("-1", "0", "00", "+5", " 5", "5 ", "1e3", "1e309", "NaN", "Infinity",
             "0x1F", "9223372036854775808", "-9223372036854775809", "99999999999999999999999999999999", "1.5", "١٢");
     private static final List<String> DATES = List.of("2024-13-45", "0000-00-00", "9999-12-31", "-999999999-01-01", "2024-02-30",
-            "2024-06-03T14:35:00+07:00", "2024-06-03T25:00", "today", "1717400000");
+            "2024-06-03T14:35:00+07:00", "2024-06-03T25:00", "today", "1717400000",
+            // Beyond what PostgreSQL stores or four-digit years print.
+            "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "+294277-01-01T00:00:00+07:00", "10000-01-01", "0000-12-31",
+            "-0001-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z");
     /** Well-formed escapes of bytes that are not UTF-8 text (or are U+0000, which PostgreSQL cannot store). */
     private static final List<String> BAD_ESCAPES = List.of("%C3%28", "%FF%FE", "%E0%80%AF", "%ED%A0%80", "%C0%AF", "%00",
             "%F4%90%80%80", "%80", "%EF%BF");
@@ -117,6 +124,7 @@ class HostileInputTest {
     void noHostileInputGetsA5xxOrChangesStoredData() {
         String before = storedData();
         List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         for (int n = 0; n < REQUESTS; n++) {
             Attempt attempt = switch (random.nextInt(10)) {
                 case 0, 1, 2, 3, 4 -> listQuery();
@@ -127,6 +135,7 @@ class HostileInputTest {
             };
             Reply reply = attempt.send();
             int status = reply.status();
+            statuses.merge(status, 1, Integer::sum);
             String type = reply.contentType();
             if (status >= 500 || (status >= 400 && (type == null || !type.startsWith("application/problem+json")))) {
                 failures.add(status + " " + type + " for " + attempt.description());
@@ -138,6 +147,8 @@ class HostileInputTest {
                 failures.add(status + " for the broken escape " + broken);
             }
         }
+        System.out.printf("HostileInputTest: %d requests, answers by status %s, 5xx: %d%n", REQUESTS + BROKEN_ESCAPES.size(), statuses,
+                statuses.entrySet().stream().filter(entry -> entry.getKey() >= 500).mapToInt(Map.Entry::getValue).sum());
         assertTrue(failures.isEmpty(), failures.size() + " bad answers, first ones: " + failures.subList(0, Math.min(5, failures.size())));
         assertEquals(before, storedData(), "stored data changed");
     }
@@ -186,10 +197,27 @@ class HostileInputTest {
             String name = random.nextInt(8) == 0 ? value() : pick(LIST_PARAMETERS);
             int copies = random.nextInt(6) == 0 ? 2 + random.nextInt(2) : 1;
             for (int copy = 0; copy < copies && query.length() < MAX_QUERY_SENT; copy++) {
-                query.append(query.isEmpty() ? "" : "&").append(encode(name)).append('=').append(encodedValue());
+                String value = (name.equals("cursor") || name.equals("since")) && random.nextBoolean() ? encode(tamperedPosition(name))
+                        : encodedValue();
+                query.append(query.isEmpty() ? "" : "&").append(encode(name)).append('=').append(value);
             }
         }
         return new Attempt("GET", path + "?" + query, List.of(), new byte[0]);
+    }
+
+    /**
+     * A cursor or sync token as the API makes them (base64url of "|"-separated fields), with fields tampered: times
+     * beyond any calendar, negative and huge ids, ranks that are no numbers, missing and extra fields.
+     */
+    private String tamperedPosition(String name) {
+        String number = pick(List.of(String.valueOf(random.nextLong()), String.valueOf(Long.MAX_VALUE), String.valueOf(Long.MIN_VALUE),
+                "9300000000000000000", "-62135596800000001", "0", "", "NaN", "1e400", value()));
+        String plain = name.equals("cursor")
+                ? String.join("|", "1", pick(List.of("newest", "oldest", "relevance", value())), pick(List.of("x", value())), number,
+                        pick(List.of("1", number)), pick(List.of("", "0.5", "NaN", "Infinity", "-0", number)))
+                : String.join("|", "s1", number, pick(List.of("0", number)), pick(List.of("0", number)), pick(List.of("x", value())));
+        String fields = random.nextInt(5) == 0 ? plain + "|" + value() : plain;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(fields.getBytes(StandardCharsets.UTF_8));
     }
 
     private Attempt pathSegment() {
@@ -200,7 +228,7 @@ class HostileInputTest {
 
     private Attempt importDryRun() {
         String contentType = pick(List.of("text/plain; charset=UTF-8", "application/x-ndjson", "application/json", "application/xml"));
-        byte[] body = body(contentType.startsWith("text") ? value() : jsonish());
+        byte[] body = body(contentType.startsWith("text") ? value() : random.nextBoolean() ? jsonish() : importItems());
         String url = "/api/v1/imports?dryRun=true" + (random.nextBoolean() ? "&sourceUrl=" + encodedValue() : "");
         return new Attempt("POST", url, List.of("Authorization: " + Tokens.admin(), "Content-Type: " + contentType), body);
     }
@@ -222,11 +250,22 @@ class HostileInputTest {
         return new Attempt(method, url, List.of("Content-Type: application/json"), body);
     }
 
+    /**
+     * Import items whose every value is hostile and written as JSON writes it (control characters and lone surrogates
+     * as \\u escapes, so that they reach the application rather than the parser's refusal).
+     */
+    private String importItems() {
+        return "[{\"text\": " + escaped(value() + pick(List.of("", "\u0000", "\uD800", "\uDC00x"))) + ", \"sourceUrl\": " + escaped(value())
+                + ", \"overrides\": {\"title\": " + escaped(value()) + ", \"publishedAt\": " + escaped(pick(DATES)) + ", \"byline\": "
+                + escaped(value()) + ", \"organisation\": " + escaped(value()) + ", \"directives\": [" + escaped(value()) + "]}}]";
+    }
+
     /** Mostly JSON objects with the API's field names and hostile values, sometimes broken JSON or other types. */
     private String jsonish() {
         return switch (random.nextInt(6)) {
             case 0 -> value();
-            case 1 -> "{\"title\": " + quoted(value()) + ", \"body\": [" + quoted(value()) + "], \"organisation\": " + quoted(value()) + "}";
+            case 1 -> "{\"title\": " + escaped(value()) + ", \"body\": [" + escaped(value()) + "], \"organisation\": " + quoted(value())
+                    + ", \"captions\": [{\"after\": 0, \"text\": " + escaped(value()) + "}], \"publishAt\": " + escaped(pick(DATES)) + "}";
             case 2 -> "{\"publishedAt\": " + quoted(value()) + ", \"title\": " + random.nextLong() + ", \"directives\": " + quoted(value()) + "}";
             case 3 -> "[" + quoted(value()) + ", {\"text\": " + quoted(value()) + "}]\n{\"text\": " + quoted(value()) + "}";
             case 4 -> "{\"name\": " + quoted(value()) + ", \"level\": " + quoted(value()) + ", \"parent\": " + quoted(value())
@@ -257,6 +296,21 @@ class HostileInputTest {
 
     private static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A JSON string literal, every character below U+0020 and every surrogate (paired or not) as a \\u escape. */
+    private static String escaped(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20 || Character.isSurrogate(c)) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
     }
 
     private <T> T pick(List<T> choices) {

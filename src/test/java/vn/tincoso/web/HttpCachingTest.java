@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -21,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import vn.tincoso.testing.RawHttp;
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Tokens;
 
 /** Conditional GETs for every kind of answer: JSON lists, one article, the registries, and each feed format. */
 @QuarkusTest
@@ -77,6 +80,46 @@ class HttpCachingTest {
             given().accept(accept).header("If-Modified-Since", lastModified).get(target).then().statusCode(304);
             given().accept(accept).header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").get(target).then().statusCode(200);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cacheableGets")
+    void headAnswersWithTheHeadersOfGetAndNoBody(String path, String accept, boolean hasLastModified) {
+        String target = path.replace("/articles/1", "/articles/" + bachKhoaArticle);
+        // Identity encoding, so that Content-Length is the length of the bytes GET sends.
+        Response get = given().accept(accept).header("Accept-Encoding", "identity").get(target);
+        RawHttp.Answer head = RawHttp.request("HEAD", target, "Accept: " + accept, "Accept-Encoding: identity");
+        assertEquals(200, head.status());
+        for (String header : List.of("ETag", "Cache-Control", "Vary", "Last-Modified", "Content-Type", "Link")) {
+            assertEquals(get.getHeader(header), head.header(header), header + " of HEAD " + target);
+        }
+        assertEquals(String.valueOf(get.asByteArray().length), head.header("Content-Length"), "Content-Length of HEAD " + target);
+        assertEquals("", head.body(), "HEAD has no body");
+    }
+
+    @Test
+    void everyAnswerForbidsSniffingFramingAndReferrers() {
+        for (Response answer : List.of(given().get("/api/v1/articles"), given().get("/api/v1/articles?level=mayor"),
+                given().get("/khong-co"), given().get("/q/openapi"), given().header("Authorization", Tokens.admin())
+                        .get("/api/v1/articles/" + bachKhoaArticle + "/revisions"))) {
+            answer.then().header("X-Content-Type-Options", is("nosniff")).header("X-Frame-Options", is("DENY"))
+                    .header("Referrer-Policy", is("no-referrer"));
+        }
+        RawHttp.Answer fromTheHttpLayer = RawHttp.request("GET", "/api/v1/articles?q=%C3%28");
+        assertEquals(400, fromTheHttpLayer.status());
+        assertEquals("nosniff", fromTheHttpLayer.header("X-Content-Type-Options"));
+        assertEquals("DENY", fromTheHttpLayer.header("X-Frame-Options"));
+    }
+
+    @Test
+    void whatAnEditorReadsWithATokenIsStoredNowhere() {
+        long draft = data.article("Bản nháp").org("phuong-bach-khoa").draft().save().id;
+        given().header("Authorization", Tokens.admin()).get("/api/v1/articles/" + draft).then().statusCode(200)
+                .header("Cache-Control", is("no-store"));
+        given().header("Authorization", Tokens.admin()).get("/api/v1/articles/" + draft + "/revisions").then().statusCode(200)
+                .header("Cache-Control", is("no-store"));
+        given().header("Authorization", Tokens.admin()).get("/api/v1/articles").then().statusCode(200)
+                .header("Cache-Control", is("no-store"));
     }
 
     @Test

@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +29,23 @@ class MetricsTest {
     void tree() {
         data.reset();
         data.standardTree();
+    }
+
+    /** Junk paths and methods are one series, whatever their number: real endpoints keep theirs. */
+    @Test
+    void junkPathsCannotCrowdOutRealEndpoints() {
+        for (int i = 0; i < 150; i++) {
+            given().get("/api/v1/x/р" + i).then().statusCode(404);
+            given().delete("/api/v1/organisations/khong-co-" + i).then().statusCode(405);
+            given().post("/rac/" + i).then().statusCode(404);
+        }
+        given().get("/api/v1/directives").then().statusCode(200);
+        String metrics = given().get("/q/metrics").asString();
+        List<String> uris = metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count"))
+                .map(line -> line.replaceAll(".*uri=\"([^\"]*)\".*", "$1")).distinct().toList();
+        assertTrue(uris.contains("/api/v1/directives"), uris.toString());
+        assertTrue(uris.contains("/UNMATCHED"), uris.toString());
+        assertTrue(uris.stream().noneMatch(uri -> uri.contains("р") || uri.contains("khong-co") || uri.contains("rac")), uris.toString());
     }
 
     @Test
