@@ -86,6 +86,7 @@ public class Article {
     public int version;
 
     /** A photo caption and how many body paragraphs precede it. */
-    public record Caption(int after, String text) {
+    public record Caption(@jakarta.validation.constraints.Min(0) int after,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2_000) String text) {
     }
 }

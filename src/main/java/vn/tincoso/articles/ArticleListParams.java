@@ -21,6 +21,9 @@ import vn.tincoso.web.QueryParameters;
  */
 public class ArticleListParams extends ArticleFilterParams {
 
+    /** Every parameter a list or feed of articles takes: the only ones its links carry. */
+    public static final java.util.Set<String> NAMES = vn.tincoso.web.DeclaredParameters.ofBean(ArticleListParams.class);
+
     @QueryParam("sort")
     @Parameter(description = "Thứ tự: newest (mặc định khi không có q), oldest, relevance (chỉ khi có q; mặc định khi có q).",
             schema = @Schema(enumeration = {"newest", "oldest", "relevance"}))

@@ -46,6 +46,7 @@ import vn.tincoso.web.NextPage;
 import vn.tincoso.web.Page;
 import vn.tincoso.web.PageLinks;
 import vn.tincoso.web.Problem;
+import vn.tincoso.web.RequestText;
 import vn.tincoso.web.ResourceNotFoundException;
 import vn.tincoso.web.SparseFields;
 
@@ -93,7 +94,7 @@ public class ArticleResource {
         }
         ArticleQuery query = params.toQuery();
         Page<ArticleSummary> page = articles.list(query);
-        NextPage next = links.next(request, page.next());
+        NextPage next = links.next(request, page.next(), ArticleListParams.NAMES);
         ArticleList body = new ArticleList(sparseFields.select(page.items(), query.fields()), next);
         Response.ResponseBuilder response = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
         page.items().stream().map(ArticleSummary::updatedAt).max(Comparator.naturalOrder())
@@ -160,8 +161,8 @@ public class ArticleResource {
     @Operation(summary = "Sửa một phần (JSON Merge Patch, RFC 7396)", description = "Cần If-Match.")
     @APIResponse(responseCode = "200", description = "Đã sửa",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, String body) {
-        return written(Response.ok(), editorial.patch(id, ifMatch, body));
+    public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, byte[] body, @Context HttpHeaders headers) {
+        return written(Response.ok(), editorial.patch(id, ifMatch, RequestText.decode(body, headers.getMediaType(), "")));
     }
 
     @POST

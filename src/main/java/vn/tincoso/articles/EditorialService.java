@@ -82,12 +82,14 @@ public class EditorialService {
 
     @Transactional
     public Written create(ArticleInput input) {
+        uniqueSource(input.sourceUrl(), null);
         return written(writer.create(newArticle(input, unit(input.organisation()), null), user, RevisionAction.CREATED));
     }
 
     @Transactional
     public Written replace(long id, String ifMatch, ArticleInput input) {
         Article article = current(id, ifMatch);
+        uniqueSource(input.sourceUrl(), article.id);
         return written(writer.update(article, newArticle(input, unit(input.organisation()), article), user, RevisionAction.UPDATED));
     }
 
@@ -96,6 +98,7 @@ public class EditorialService {
     public Written patch(long id, String ifMatch, String body) {
         Article article = current(id, ifMatch);
         ArticleInput input = merged(ArticleInput.of(article), body);
+        uniqueSource(input.sourceUrl(), article.id);
         return written(writer.update(article, newArticle(input, unit(input.organisation()), article), user, RevisionAction.UPDATED));
     }
 
@@ -168,6 +171,19 @@ public class EditorialService {
         return history.stream().map(RevisionView::of).toList();
     }
 
+    /** One article per source page (article_source_url): another's page is a 409 naming the field, not a race to retry. */
+    private void uniqueSource(String sourceUrl, Long self) {
+        if (sourceUrl != null && articles.findBySourceUrl(sourceUrl, jakarta.persistence.LockModeType.NONE)
+                .filter(other -> !other.id.equals(self)).isPresent()) {
+            throw new vn.tincoso.web.ConflictException("/sourceUrl", "Đã có một bài khác với địa chỉ nguồn này.");
+        }
+    }
+
+    private boolean deleted(long id) {
+        return !entityManager.createQuery("select r.id from Revision r where r.articleId = :id and r.action = 'deleted'")
+                .setParameter("id", id).setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** The article, if the user may write it; 404 as for a missing one when they may not even see it. */
     private Article writable(Optional<Article> found, long id) {
         Article article = found.orElseThrow(() -> notFound(id));
@@ -186,7 +202,12 @@ public class EditorialService {
 
     /** The article, its row locked, if the user may write it and the client's If-Match is its current ETag. */
     private Article current(long id, String ifMatch) {
-        Article article = writable(writer.lockedById(id), id);
+        Optional<Article> found = writer.lockedById(id);
+        if (found.isEmpty() && ifMatch != null && !ifMatch.isBlank() && deleted(id)) {
+            // A concurrent writer deleted it: the client's If-Match no longer holds, as for any other change.
+            throw new Precondition(ProblemType.PRECONDITION_FAILED, "Bài đã bị xóa từ khi bạn đọc nó.");
+        }
+        Article article = writable(found, id);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new Precondition(ProblemType.PRECONDITION_REQUIRED, "Cần header If-Match với ETag hiện tại của bài.");
         }

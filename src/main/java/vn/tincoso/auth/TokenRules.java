@@ -17,15 +17,21 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
+import vn.tincoso.text.VietnameseText;
+
 /**
  * What a verified token must also be before it is believed (a 401 otherwise, like a bad signature): issued no later
  * than the allowed clock skew from now, its {@code groups} a JSON array of strings as MicroProfile JWT defines it
- * (smallrye-jwt would also split a plain string), and its {@code org} claim, when present, one string.
+ * (smallrye-jwt would also split a plain string), its {@code org} claim, when present, one string, and the names a
+ * revision records ({@code sub}, {@code upn}, {@code preferred_username}) text the database can store.
  * The claims are read from the token's own payload, whose signature smallrye-jwt has already checked, so that
  * their JSON types are seen as sent rather than as converted.
  */
 @ApplicationScoped
 public class TokenRules implements SecurityIdentityAugmentor {
+
+    /** The claims a revision may take its actor's name from. */
+    private static final java.util.List<String> NAMES = java.util.List.of("sub", "upn", "preferred_username");
 
     private final ObjectMapper json;
     private final long clockSkewSeconds;
@@ -69,6 +75,12 @@ public class TokenRules implements SecurityIdentityAugmentor {
         JsonNode organisation = claims.get(Roles.ORGANISATION_CLAIM);
         if (organisation != null && !organisation.isTextual()) {
             return "org is not a string";
+        }
+        for (String name : NAMES) {
+            JsonNode value = claims.get(name);
+            if (value != null && (!value.isTextual() || VietnameseText.unstorable(value.asText()) != null)) {
+                return name + " is not storable text";
+            }
         }
         return null;
     }

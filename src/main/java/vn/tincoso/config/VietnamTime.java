@@ -7,7 +7,11 @@ import java.time.ZoneId;
 /** Portals print local time in Hà Nội; the API prints every timestamp with its +07:00 offset. */
 public final class VietnamTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /**
+     * Vietnam's offset, fixed: the zone's history (+07:06:40 local mean time before 1906, +08:00 in some years) would
+     * print odd offsets for old dates, and the API promises +07:00 everywhere.
+     */
+    public static final ZoneId ZONE = java.time.ZoneOffset.ofHours(7);
 
     /**
      * The instants the API accepts anywhere (parameters, bodies, cursors): ISO 8601's four-digit years, which every
@@ -19,6 +23,9 @@ public final class VietnamTime {
 
     private VietnamTime() {
     }
+
+    /** The earliest publication time an article may have: no portal published before 1900, and older calendars differ. */
+    public static final Instant EARLIEST_PUBLICATION = Instant.parse("1900-01-01T00:00:00Z");
 
     public static boolean supported(Instant instant) {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
 import vn.tincoso.articles.Article;
+import vn.tincoso.articles.ArticleListParams;
 import vn.tincoso.articles.ArticleQuery;
 import vn.tincoso.articles.ArticleService;
 import vn.tincoso.config.TincosoConfig;
@@ -44,12 +45,12 @@ public class FeedService {
         Page<ArticleFeed.Entry> page = articles.list(query, (article, snippet) -> entry(article));
         String organisationName = query.filter().org() == null ? null
                 : organisations.findBySlug(query.filter().org()).map(organisation -> organisation.name).orElse(null);
-        URI self = links.self(request);
+        URI self = links.self(request, ArticleListParams.NAMES);
         Instant updated = page.items().stream().map(entry -> entry.updated().toInstant())
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         return new ArticleFeed(tag("feed:" + self.getRawPath() + (self.getRawQuery() == null ? "" : "?" + self.getRawQuery())),
                 FeedTitles.of(query.filter(), organisationName), self, URI.create(config.publicBaseUrl() + "/api/v1/articles"),
-                page.next() == null ? null : links.next(request, page.next()).url(), config.feeds().hubUrl().orElse(null),
+                page.next() == null ? null : links.next(request, page.next(), ArticleListParams.NAMES).url(), config.feeds().hubUrl().orElse(null),
                 VietnamTime.of(updated), page.items());
     }
 

@@ -111,6 +111,9 @@ final class RomeFeedWriter {
         document.getDescendants(Filters.element()).forEach(elements::add);
         for (Element element : elements) {
             String text = element.getTextTrim();
+            if (text.isEmpty()) {
+                continue;
+            }
             switch (element.getName()) {
                 case "published", "updated", "date" -> element.setText(
                         Instant.parse(text).atZone(VietnamTime.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));

@@ -18,6 +18,11 @@ public class ImportRejectedException extends ApiException {
         super(type, field + ": " + reason, field, reason);
     }
 
+    /** 403: the item would write an article the importer may not write. */
+    static ImportRejectedException forbidden(String field, String reason) {
+        return new ImportRejectedException(ProblemType.FORBIDDEN, field, reason);
+    }
+
     /** 400: the item itself is malformed (a value the API never accepts: U+0000, a date out of range …). */
     static ImportRejectedException invalid(String field, String reason) {
         return new ImportRejectedException(ProblemType.INVALID_BODY, field, reason);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,10 +32,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.tincoso.auth.CurrentUser;
 import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.web.InvalidBodyException;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.JsonErrors;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;
+import vn.tincoso.web.RequestText;
 
 @Path("/api/v1/imports")
 @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
@@ -75,13 +78,15 @@ public class ImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "422", description = "Không đọc được thành bài (thiếu tiêu đề, không rõ đơn vị…)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response importText(String text,
+    public Response importText(byte[] body,
             @Parameter(description = "Địa chỉ trang gốc của bài") @QueryParam("sourceUrl") String sourceUrl,
             @Parameter(description = "true: trả kết quả mà không lưu gì", schema = @Schema(enumeration = {"true", "false"}))
             @QueryParam("dryRun") String dryRun,
-            @Context UriInfo request) {
+            @Context UriInfo request, @Context HttpHeaders headers) {
         boolean dry = dryRun(request);
-        ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, sourceUrl, null), dry, user);
+        String text = RequestText.decode(body, headers.getMediaType(), "/text");
+        String source = new QueryParameters(request.getQueryParameters()).single("sourceUrl").orElse(null);
+        ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, source, null), dry, user);
         ImportReport report = ImportReport.of(dry, List.of(outcome));
         if (dry || outcome.status() == ImportStatus.UPDATED) {
             return Response.ok(report).build();
@@ -96,14 +101,16 @@ public class ImportResource {
                     + "các dòng hợp lệ vẫn được lưu. Tối đa " + ImportService.MAX_ITEMS + " bài mỗi yêu cầu.")
     @APIResponse(responseCode = "200", description = "Kết quả từng bài",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    public ImportReport importLines(String body, @QueryParam("dryRun") String dryRun, @Context UriInfo request) {
+    public ImportReport importLines(byte[] body, @QueryParam("dryRun") String dryRun, @Context UriInfo request,
+            @Context HttpHeaders headers) {
+        boolean dry = dryRun(request);
         List<ImportService.Submitted> items = new ArrayList<>();
-        for (String line : body.split("\r?\n")) {
+        for (String line : RequestText.decode(body, headers.getMediaType(), "").split("\r?\n")) {
             if (!line.isBlank()) {
                 items.add(readItem(line));
             }
         }
-        return imports.importAll(bounded(items), dryRun(request), user);
+        return imports.importAll(bounded(items), dry, user);
     }
 
     @POST
@@ -136,7 +143,7 @@ public class ImportResource {
 
     private ImportService.Submitted readItem(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return ImportService.Submitted.malformed("", "not a JSON object with a \"text\" field");
+            return ImportService.Submitted.malformed("", "không phải một đối tượng JSON có trường \"text\"");
         }
         try {
             return ImportService.Submitted.of(mapper.treeToValue(node, ImportItem.class));
@@ -152,13 +159,15 @@ public class ImportResource {
 
     private static List<ImportService.Submitted> bounded(List<ImportService.Submitted> items) {
         if (items.size() > ImportService.MAX_ITEMS) {
-            throw new InvalidParameterException("body", "at most " + ImportService.MAX_ITEMS + " items per request, got " + items.size());
+            throw new InvalidBodyException("", "tối đa " + ImportService.MAX_ITEMS + " bài mỗi yêu cầu, nhận " + items.size());
         }
         return items;
     }
 
+    /** Absent is false; given, it must say true or false ("?dryRun" alone would otherwise import for real). */
     private static boolean dryRun(UriInfo request) {
-        String value = new QueryParameters(request.getQueryParameters()).single("dryRun").orElse("false");
+        boolean given = request.getQueryParameters().containsKey("dryRun");
+        String value = new QueryParameters(request.getQueryParameters()).single("dryRun").orElse(given ? "" : "false");
         if (!value.equals("true") && !value.equals("false")) {
             throw new InvalidParameterException("dryRun", "chỉ nhận true hoặc false");
         }

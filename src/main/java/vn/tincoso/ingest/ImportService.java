@@ -123,12 +123,12 @@ public class ImportService {
                     for (int rest = index; rest < items.size(); rest++) {
                         count(ImportStatus.FAILED, dryRun);
                         outcomes.add(ImportOutcome.notStored(rest, ImportStatus.FAILED, "",
-                                "database unavailable; not stored, send it again"));
+                                "cơ sở dữ liệu tạm thời không truy cập được; chưa lưu, hãy gửi lại"));
                     }
                     break;
                 }
                 LOG.errorf(e, "Import of item %d failed", index);
-                outcome = ImportOutcome.notStored(index, ImportStatus.FAILED, "", "server error; not stored, send it again");
+                outcome = ImportOutcome.notStored(index, ImportStatus.FAILED, "", "máy chủ gặp lỗi; chưa lưu, hãy gửi lại");
             }
             stored |= outcome.status().stored();
             outcomes.add(outcome);
@@ -191,7 +191,7 @@ public class ImportService {
     /** 409 for a single import, status conflict in a batch. */
     static final class ImportConflict extends vn.tincoso.web.ApiException {
         ImportConflict() {
-            super(vn.tincoso.web.ProblemType.CONFLICT, "concurrent writes kept colliding with this import; send it again");
+            super(vn.tincoso.web.ProblemType.CONFLICT, "các lần ghi đồng thời liên tục va chạm với bài này; hãy gửi lại");
         }
     }
 
@@ -214,10 +214,10 @@ public class ImportService {
         String title = overrides.title() != null ? VietnameseText.clean(overrides.title())
                 : parsed.title() != null ? parsed.title().text() : null;
         if (title == null || title.isBlank()) {
-            throw new ImportRejectedException("/text", "no title found; give overrides.title");
+            throw new ImportRejectedException("/text", "không tìm thấy tiêu đề; hãy cho overrides.title");
         }
         if (parsed.body().isEmpty()) {
-            throw new ImportRejectedException("/text", "no body paragraph found");
+            throw new ImportRejectedException("/text", "không có đoạn nội dung nào");
         }
         List<DirectiveExtractor.Found> found = DirectiveExtractor.extract(parsed.text(), parsed.content(),
                 directives::codesWithTypeAndNumber);
@@ -230,6 +230,10 @@ public class ImportService {
         OrganisationResolver.Resolved unit = organisation(parsed, overrides);
         Instant publishedAt = overrides.publishedAt() != null ? overrides.publishedAt().toInstant()
                 : parsed.publishedAt() != null ? parsed.publishedAt().atZone(VietnamTime.ZONE).toInstant() : null;
+        if (publishedAt != null && publishedAt.isBefore(VietnamTime.EARLIEST_PUBLICATION)) {
+            throw ImportRejectedException.invalid(overrides.publishedAt() != null ? "/overrides/publishedAt" : "/text",
+                    "thời điểm đăng phải từ năm 1900 trở đi");
+        }
         String byline = overrides.byline() != null ? overrides.byline() : parsed.byline() != null ? parsed.byline().text() : null;
         String section = overrides.section() != null ? overrides.section() : parsed.sections().stream().findFirst().orElse(null);
         String hash = sha256(parsed.text());
@@ -246,9 +250,27 @@ public class ImportService {
                 parsed.captions().stream().map(c -> new Article.Caption(c.after(), c.text())).toList(), section,
                 publication, byline, sourceUrl, hash, parsed.viewCount() == null ? 0 : parsed.viewCount(),
                 status, unit.organisation().slug, mentions);
+        allowed(actor, existing, unit.organisation(), item, overrides);
         Article article = existing.map(current -> writer.update(current, input, actor, RevisionAction.REIMPORTED))
                 .orElseGet(() -> writer.create(input, actor, RevisionAction.IMPORTED));
         return outcome(index, existing.isPresent() ? ImportStatus.UPDATED : ImportStatus.CREATED, dryRun, article, parsed, unit, found);
+    }
+
+    /**
+     * The writer's rule, checked first so that a refusal names the field that led to it: the article found by the
+     * source URL or the text (without naming its unit: it may be another's draft), or the unit the item names.
+     */
+    private void allowed(Actor actor, Optional<Article> existing, Organisation unit, ImportItem item, ImportItem.Overrides overrides) {
+        if (existing.isPresent() && !actor.mayWrite(existing.get().organisation)) {
+            boolean byUrl = item.sourceUrl() != null && item.sourceUrl().equals(existing.get().sourceUrl);
+            throw ImportRejectedException.forbidden(byUrl ? "/sourceUrl" : "/text",
+                    (byUrl ? "đã có bài với địa chỉ nguồn này" : "đã có bài với đúng văn bản này")
+                            + " thuộc một đơn vị ngoài phạm vi tài khoản");
+        }
+        if (!actor.mayWrite(unit)) {
+            throw ImportRejectedException.forbidden(overrides.organisation() != null ? "/overrides/organisation" : "/text",
+                    "'" + unit.name + "' nằm ngoài đơn vị tài khoản này được viết bài");
+        }
     }
 
     /**
@@ -264,10 +286,10 @@ public class ImportService {
 
     private static void validate(ImportItem item) {
         if (item.text() == null || item.text().isBlank()) {
-            throw new ImportRejectedException("/text", "missing or blank");
+            throw new ImportRejectedException("/text", "thiếu hoặc trống");
         }
         if (item.text().length() > MAX_TEXT_LENGTH) {
-            throw new ImportRejectedException("/text", "longer than " + MAX_TEXT_LENGTH + " characters");
+            throw new ImportRejectedException("/text", "dài quá " + MAX_TEXT_LENGTH + " ký tự");
         }
         String unstorable = VietnameseText.unstorable(item.text());
         if (unstorable != null) {
@@ -277,11 +299,11 @@ public class ImportService {
             try {
                 URI uri = new URI(item.sourceUrl());
                 if (item.sourceUrl().length() > MAX_URL_LENGTH || uri.getHost() == null
-                        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                        || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
                     throw new URISyntaxException(item.sourceUrl(), "not an absolute http(s) URL");
                 }
             } catch (URISyntaxException e) {
-                throw new ImportRejectedException("/sourceUrl", "not an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters");
+                throw new ImportRejectedException("/sourceUrl", "phải là địa chỉ http(s) đầy đủ, tối đa " + MAX_URL_LENGTH + " ký tự");
             }
         }
     }
@@ -293,7 +315,7 @@ public class ImportService {
             String spelling = given.get(i);
             int position = i;
             codes.add(DirectiveCode.parse(spelling).orElseThrow(() -> new ImportRejectedException(
-                    JsonErrors.pointer("overrides", "directives", position), "'" + spelling + "' is not a directive code")));
+                    JsonErrors.pointer("overrides", "directives", position), "'" + spelling + "' không phải mã văn bản")));
         }
         return codes;
     }
@@ -301,15 +323,14 @@ public class ImportService {
     private OrganisationResolver.Resolved organisation(ParsedArticle parsed, ImportItem.Overrides overrides) {
         if (overrides.organisation() != null) {
             Organisation given = organisations.findBySlug(overrides.organisation()).orElseThrow(() ->
-                    new ImportRejectedException("/overrides/organisation", "no organisation '" + overrides.organisation() + "'"));
+                    new ImportRejectedException("/overrides/organisation", "không có đơn vị '" + overrides.organisation() + "'"));
             return new OrganisationResolver.Resolved(given, false, null);
         }
         OrganisationDetector.Detection detection = OrganisationDetector.detect(parsed.text(), parsed.content());
         OrganisationDetector.Mention organiser = detection.organiser().orElseThrow(() ->
-                new ImportRejectedException("/text", "names no unit that held the event; give overrides.organisation"));
+                new ImportRejectedException("/text", "không nêu đơn vị tổ chức sự kiện; hãy cho overrides.organisation"));
         return resolver.resolve(organiser, detection.mentions()).orElseThrow(() ->
-                new ImportRejectedException("/text", "'" + organiser.name() + "' is ambiguous or cannot be placed in the tree; "
-                        + "give overrides.organisation"));
+                new ImportRejectedException("/text", "'" + organiser.name() + "' không xác định được trên cây đơn vị; hãy cho overrides.organisation"));
     }
 
     private ImportOutcome outcome(int index, ImportStatus status, boolean dryRun, Article article, ParsedArticle parsed,

@@ -74,8 +74,8 @@ public class HttpCaching {
             response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
             return;
         }
-        if (routing.request().method() == HttpMethod.HEAD) {
-            // The length GET would send, with no body.
+        if (routing.request().method() == HttpMethod.HEAD && PublicReads.uncompressed(routing.request())) {
+            // The length GET would send, with no body (known only when GET would not be compressed).
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length));
         }
         response.setEntity(body, null, type);

@@ -1,6 +1,7 @@
 package vn.tincoso.web;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,8 @@ import vn.tincoso.config.TincosoConfig;
 
 /**
  * Links to the request itself and to its next page: the request's own URL on the configured public base
- * (never the Host header), every parameter kept, the cursor replaced for the next page.
+ * (never the Host header), with the parameters the endpoint knows (an unknown one, such as a credential a client put
+ * in the query, is never echoed into a link a cache may keep), the cursor replaced for the next page.
  */
 @ApplicationScoped
 public class PageLinks {
@@ -24,27 +26,29 @@ public class PageLinks {
         this.config = config;
     }
 
-    public NextPage next(UriInfo request, PageCursor cursor) {
+    /** @param known the parameters the endpoint declares, the only ones the link carries */
+    public NextPage next(UriInfo request, PageCursor cursor, Set<String> known) {
         if (cursor == null) {
             return null;
         }
         String encoded = cursor.encode();
-        return new NextPage(encoded, url(request, CURSOR + "=" + encoded));
+        return new NextPage(encoded, url(request, CURSOR + "=" + encoded, known));
     }
 
     /** The request's own URL, as a feed's self link. */
-    public URI self(UriInfo request) {
-        return url(request, null);
+    public URI self(UriInfo request, Set<String> known) {
+        return url(request, null, known);
     }
 
-    /** The request's query as the client wrote it (order and encoding kept), the cursor replaced when given. */
-    private URI url(UriInfo request, String cursorParameter) {
+    /** The request's known parameters as the client wrote them (order and encoding kept), the cursor replaced when given. */
+    private URI url(UriInfo request, String cursorParameter, Set<String> known) {
         StringJoiner query = new StringJoiner("&");
         String raw = request.getRequestUri().getRawQuery();
         if (raw != null) {
             for (String pair : raw.split("&")) {
-                boolean isCursor = pair.equals(CURSOR) || pair.startsWith(CURSOR + "=");
-                if (!pair.isEmpty() && (cursorParameter == null || !isCursor)) {
+                String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+                boolean isCursor = name.equals(CURSOR);
+                if (!pair.isEmpty() && known.contains(name) && (cursorParameter == null || !isCursor)) {
                     query.add(pair);
                 }
             }

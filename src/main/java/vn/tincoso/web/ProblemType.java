@@ -6,6 +6,7 @@ import java.net.URI;
 public enum ProblemType {
     INVALID_PARAMETER("invalid-parameter", "Invalid request parameter", 400),
     INVALID_BODY("invalid-body", "Invalid request body", 400),
+    BAD_REQUEST("bad-request", "Malformed request", 400),
     UNAUTHENTICATED("unauthenticated", "Authentication required", 401),
     FORBIDDEN("forbidden", "Not allowed", 403),
     NOT_FOUND("not-found", "Resource not found", 404),

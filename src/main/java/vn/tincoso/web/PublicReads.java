@@ -69,6 +69,15 @@ public class PublicReads {
                 && !"strong".equalsIgnoreCase(request.getHeader(CONSISTENCY_HEADER));
     }
 
+    /**
+     * Whether a GET of this request would be sent as it is, not compressed: only then does HEAD know its length (RFC
+     * 9110 forbids a Content-Length on HEAD other than the one GET would send).
+     */
+    static boolean uncompressed(HttpServerRequest request) {
+        String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        return accepted == null || accepted.isBlank() || accepted.strip().equalsIgnoreCase("identity");
+    }
+
     /** GET and HEAD, which answer alike (HEAD without the body) and are limited and cached alike. */
     static boolean isRead(HttpServerRequest request) {
         return request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
@@ -140,7 +149,10 @@ public class PublicReads {
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType());
         if (request.method() == HttpMethod.HEAD) {
-            response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(entry.body().length)).end();
+            if (uncompressed(request)) {
+                response.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(entry.body().length));
+            }
+            response.end();
         } else {
             response.end(Buffer.buffer(entry.body()));
         }

@@ -30,8 +30,8 @@ import vn.tincoso.config.TincosoConfig;
  * <li>a query string longer than tincoso.limits.max-query-length: 414 naming its longest parameter;</li>
  * <li>headers larger than tincoso.limits.max-header-size in all: 431 naming the largest;</li>
  * <li>a body declared larger than quarkus.http.limits.max-body-size: 413;</li>
- * <li>a path or parameter that is not percent-encoded UTF-8, or holds U+0000 (which PostgreSQL text
- * cannot store): 400 naming the parameter.</li>
+ * <li>a path or parameter that is not percent-encoded UTF-8 (raw bytes beyond ASCII included), or holds U+0000
+ * (which PostgreSQL text cannot store): 400 naming the parameter.</li>
  * </ul>
  * Runs just before Quarkus's own body-size check. Some requests never get here, and are answered by the HTTP
  * decoder with an empty 400, 414 or 431 and a closed connection (Quarkus offers no hook to answer them): a request
@@ -41,6 +41,8 @@ import vn.tincoso.config.TincosoConfig;
  */
 @ApplicationScoped
 public class RequestGuard {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RequestGuard.class);
 
     private final long maxBodyBytes;
     private final int maxQueryLength;
@@ -56,7 +58,7 @@ public class RequestGuard {
     }
 
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check).failureHandler(this::bodyTooLarge);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check).failureHandler(this::failed);
     }
 
     /**
@@ -67,12 +69,28 @@ public class RequestGuard {
         BodyHandler.create(false).setBodyLimit(maxBodyBytes).setHandleFileUploads(false).handle(context);
     }
 
-    private void bodyTooLarge(RoutingContext context) {
-        if (context.statusCode() != 413 || context.response().headWritten()) {
+    /**
+     * A request the HTTP layer failed before any resource (a chunked body over the limit, a request without Host):
+     * answered as a problem document too, and anything unexpected without a word of its cause.
+     */
+    private void failed(RoutingContext context) {
+        if (context.response().headWritten() || context.response().ended()) {
             context.next();
             return;
         }
-        answer(context, ProblemType.BODY_TOO_LARGE, "Thân yêu cầu vượt quá " + maxBodyBytes + " byte.", "body", "quá lớn");
+        int status = context.statusCode();
+        if (status == 413) {
+            answer(context, ProblemType.BODY_TOO_LARGE, "Thân yêu cầu vượt quá " + maxBodyBytes + " byte.", "body", "quá lớn");
+        } else if (status >= 400 && status < 500) {
+            problems.write(context, status == 404 ? ProblemType.NOT_FOUND : ProblemType.BAD_REQUEST,
+                    "Yêu cầu không đúng dạng HTTP mà API nhận.", List.of(), Map.of());
+        } else if (context.failure() != null && DatabaseUnavailable.causedBy(context.failure())) {
+            problems.write(context, ProblemType.UNAVAILABLE, "Cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau.", List.of(),
+                    Map.of("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)));
+        } else {
+            LOG.errorf(context.failure(), "Unexpected failure answering %s", context.request().path());
+            problems.write(context, ProblemType.INTERNAL_ERROR, "Máy chủ gặp lỗi không mong muốn.", List.of(), Map.of());
+        }
     }
 
     private void check(RoutingContext context) {
@@ -163,8 +181,10 @@ public class RequestGuard {
                 }
                 bytes.put((byte) Integer.parseInt(raw, i + 1, i + 3, 16));
                 i += 2;
+            } else if (c >= 0x80) {
+                return Optional.empty(); // a URI is ASCII: other bytes must be percent-encoded
             } else {
-                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                bytes.put((byte) c);
             }
         }
         bytes.flip();

@@ -1,16 +1,11 @@
 package vn.tincoso.web;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 
@@ -19,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * A write must not guess: a query parameter its endpoint does not declare is a 400 naming it, so that a misspelt
  * {@code ?dryrun=true} does not import for real. (Reads ignore unknown parameters, as caches and trackers add some.)
- * The names an endpoint declares are read once from its {@code @QueryParam}s, directly or in a {@code @BeanParam}.
+ * The names an endpoint declares are read once ({@link DeclaredParameters}).
  */
 public class WriteParameters {
 
@@ -32,7 +27,7 @@ public class WriteParameters {
         if (READS.contains(request.getMethod()) || resource.getResourceMethod() == null) {
             return;
         }
-        Set<String> known = declared.computeIfAbsent(resource.getResourceMethod(), WriteParameters::queryParameters);
+        Set<String> known = declared.computeIfAbsent(resource.getResourceMethod(), DeclaredParameters::of);
         for (String name : request.getUriInfo().getQueryParameters().keySet()) {
             if (!known.contains(name)) {
                 throw new InvalidParameterException(name, known.isEmpty() ? "yêu cầu này không nhận tham số nào"
@@ -41,22 +36,4 @@ public class WriteParameters {
         }
     }
 
-    private static Set<String> queryParameters(Method method) {
-        Set<String> names = new TreeSet<>();
-        for (Parameter parameter : method.getParameters()) {
-            collect(parameter.getAnnotation(QueryParam.class), parameter.isAnnotationPresent(BeanParam.class) ? parameter.getType() : null, names);
-        }
-        return java.util.Collections.unmodifiableSet(names);
-    }
-
-    private static void collect(QueryParam name, Class<?> bean, Set<String> names) {
-        if (name != null) {
-            names.add(name.value());
-        }
-        for (Class<?> type = bean; type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                collect(field.getAnnotation(QueryParam.class), field.isAnnotationPresent(BeanParam.class) ? field.getType() : null, names);
-            }
-        }
-    }
 }

@@ -109,6 +109,19 @@ class ConcurrentWritesTest {
     }
 
     @Test
+    void ofTwentyDeletionsWithOneEtagOneDeletesAndTheOthersAre412() throws Exception {
+        Response created = admin().contentType(ContentType.JSON)
+                .body("{\"title\": \"Bản nháp\", \"body\": [\"Nội dung.\"], \"organisation\": \"phuong-my-dinh-1\"}").post("/api/v1/articles");
+        long id = created.<Integer>path("id");
+        String etag = created.getHeader("ETag");
+        List<Response> answers = allAtOnce(i -> admin().header("If-Match", etag), (request, i) -> request.delete("/api/v1/articles/" + id));
+        assertEquals(Map.of(204, 1, 412, WRITERS - 1), statuses(answers));
+        admin().get("/api/v1/articles/" + id + "/revisions").then().body("action", contains("created", "deleted"));
+        // Without If-Match a deleted article is simply not there.
+        admin().delete("/api/v1/articles/" + id).then().statusCode(404);
+    }
+
+    @Test
     void twentyImportsOfOneNewTextMakeOneArticle() throws Exception {
         List<Response> answers = allAtOnce(i -> admin().contentType(ImportResourceTest.TEXT).body(ImportResourceTest.MY_DINH),
                 (request, i) -> request.post("/api/v1/imports"));

@@ -144,6 +144,14 @@ class EditorialResourceTest {
     }
 
     @Test
+    void aSourcePageBelongsToOneArticle() {
+        String withSource = DRAFT.replace("\"byline\"", "\"sourceUrl\": \"https://bachkhoa.example.vn/tin/1\", \"byline\"");
+        as("admin").body(withSource).post("/api/v1/articles").then().statusCode(201);
+        Problems.assertProblem(as("admin").body(withSource).post("/api/v1/articles").then(), 409)
+                .body("errors[0].field", is("/sourceUrl"));
+    }
+
+    @Test
     void everyChangeIsARevision() {
         String[] draft = draftOfWardA();
         String etag = as(WARD_A).header("If-Match", draft[1]).body(DRAFT.replace("Minh Anh", "Thu Hà"))

@@ -76,6 +76,10 @@ class WriteAccessTest {
                 Jwt.issuer("https://tincoso.vn").subject("x").groups(Set.of(Roles.EDITOR)).claim(Roles.ORGANISATION_CLAIM, 5).sign(),
                 Jwt.issuer("https://tincoso.vn").subject("x").groups(Set.of(Roles.EDITOR)).claim(Roles.ORGANISATION_CLAIM, Map.of("slug", "x")).sign(),
                 Jwt.issuer("https://tincoso.vn").subject("x").claim("groups", Roles.ADMIN).sign(),
+                withGroups(jakarta.json.Json.createValue(5)),
+                withGroups(jakarta.json.Json.createObjectBuilder().add("admin", true).build()),
+                withGroups(jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createArrayBuilder().add(Roles.ADMIN)).build()),
+                Jwt.issuer("https://tincoso.vn").subject("x\u0000y").groups(Set.of(Roles.ADMIN)).sign(),
                 Jwt.issuer("https://tincoso.vn").subject("x").groups(Set.of(Roles.ADMIN)).issuedAt(now + 365L * 24 * 3600)
                         .expiresAt(now + 366L * 24 * 3600).sign());
         for (String token : tokens) {
@@ -88,6 +92,13 @@ class WriteAccessTest {
         given().header("Authorization", "Bearer " + slightlyAhead).contentType(ImportResourceTest.TEXT)
                 .body(ImportResourceTest.MY_DINH).post("/api/v1/imports").then().statusCode(201);
         given().get("/api/v1/articles").then().body("items.size()", is(1));
+    }
+
+    /** A token signed with the trusted key whose groups claim is whatever JSON is given (the builder would refuse it). */
+    private static String withGroups(jakarta.json.JsonValue groups) {
+        long now = java.time.Instant.now().getEpochSecond();
+        return Jwt.claims(jakarta.json.Json.createObjectBuilder().add("iss", "https://tincoso.vn").add("sub", "x").add("groups", groups)
+                .add("iat", now).add("exp", now + 3600).build()).sign();
     }
 
     @Test

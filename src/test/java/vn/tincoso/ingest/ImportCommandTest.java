@@ -76,7 +76,7 @@ class ImportCommandTest {
         int exit = run(out, folder.toString(), "--api", "http://localhost:" + port, "--batch-size", "2");
         assertEquals(1, exit, out.toString());
         assertTrue(out.toString().contains("5 files: created 3, updated 0, rejected 2"), out.toString());
-        assertTrue(out.toString().contains("rejected khong-ro-don-vi.txt: /text: names no unit"), out.toString());
+        assertTrue(out.toString().contains("rejected khong-ro-don-vi.txt: /text: không nêu đơn vị"), out.toString());
         assertTrue(out.toString().contains("rejected latin1.txt: not UTF-8 text"), out.toString());
         given().get("/api/v1/articles").then().body("items.size()", is(3));
 

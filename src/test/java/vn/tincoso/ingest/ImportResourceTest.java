@@ -160,11 +160,11 @@ public class ImportResourceTest {
                 .body("items.status", contains("created", "rejected", "rejected", "rejected", "rejected", "rejected", "created", "rejected"))
                 .body("items.index", contains(0, 1, 2, 3, 4, 5, 6, 7))
                 .body("items[1].field", is("")).body("items[1].error", startsWith("không phải JSON hợp lệ (dòng 1"))
-                .body("items[2].field", is("/text")).body("items[2].error", is("missing or blank"))
+                .body("items[2].field", is("/text")).body("items[2].error", is("thiếu hoặc trống"))
                 .body("items[3].field", is("/sourceUrl"))
-                .body("items[4].field", is("/text")).body("items[4].error", containsString("names no unit"))
+                .body("items[4].field", is("/text")).body("items[4].error", containsString("không nêu đơn vị"))
                 .body("items[5].field", is("/overrides/organisation"))
-                .body("items[7].field", is("")).body("items[7].error", containsString("not a JSON object"))
+                .body("items[7].field", is("")).body("items[7].error", containsString("không phải một đối tượng JSON"))
                 .body("items[6].directives.code", contains("12-HD/BTCTW", "11-ĐA/TU"));
         given().get("/api/v1/articles").then().body("items.size()", is(2));
     }
@@ -211,7 +211,19 @@ public class ImportResourceTest {
         Problems.assertProblem(admin().contentType(ContentType.JSON).body("{not json").post("/api/v1/imports").then(), 400)
                 .body("type", is("https://tincoso.vn/problems/invalid-body"));
         String tooMany = String.join("\n", java.util.Collections.nCopies(ImportService.MAX_ITEMS + 1, "{}"));
-        Problems.assertInvalidParameter(ndjson().body(tooMany).post("/api/v1/imports").then(), "body");
+        Problems.assertProblem(ndjson().body(tooMany).post("/api/v1/imports").then(), 400)
+                .body("type", is("https://tincoso.vn/problems/invalid-body")).body("errors[0].field", is(""))
+                .body("errors[0].message", containsString("tối đa " + ImportService.MAX_ITEMS));
+        // dryRun says true or false, or is absent: present without a value it is refused, not taken as false.
+        for (String dryRun : new String[] {"", "maybe"}) {
+            Problems.assertInvalidParameter(admin().contentType(TEXT).body(MY_DINH).post("/api/v1/imports?dryRun" + (dryRun.isEmpty() ? "" : "=" + dryRun)).then(), "dryRun");
+        }
+        Problems.assertInvalidParameter(admin().contentType(TEXT).body(MY_DINH).post("/api/v1/imports?dryRun=").then(), "dryRun");
+        // A matrix parameter is part of the path segment, which then names no endpoint.
+        Problems.assertProblem(admin().contentType(TEXT).body(MY_DINH).post("/api/v1/imports;dryRun=true").then(), 404);
+        Problems.assertInvalidParameter(admin().contentType(TEXT).queryParam("sourceUrl", "https://a.example.vn/1", "https://a.example.vn/2")
+                .body(MY_DINH).post("/api/v1/imports").then(), "sourceUrl");
+        given().get("/api/v1/articles").then().body("items.size()", is(0));
         Problems.assertProblem(admin().contentType(ContentType.XML).body("<a/>").post("/api/v1/imports").then(), 415);
     }
 

@@ -156,6 +156,72 @@ class InputRulesTest {
         Response answer = given().get("/api/v1/articles?limit=abc&access_token=eyJbí-mật");
         Problems.assertProblem(answer.then(), 400).body("instance", is("/api/v1/articles"));
         assertEquals(-1, answer.asString().indexOf("eyJ"), answer.asString());
+        data.article("Bài thứ hai").save();
+        // Links a shared cache keeps carry only the parameters the endpoint knows.
+        for (String path : new String[] {"/api/v1/articles", "/api/v1/feeds/articles.atom", "/api/v1/feeds/articles.json",
+                "/api/v1/feeds/articles.rss"}) {
+            Response page = given().queryParam("limit", 1).queryParam("access_token", "eyJbímật").queryParam("level", "ward").get(path);
+            page.then().statusCode(200);
+            assertEquals(-1, (page.asString() + page.getHeader("Link")).indexOf("eyJ"), path + ": " + page.asString());
+            org.junit.jupiter.api.Assertions.assertTrue(path.endsWith(".rss") || page.asString().contains("level=ward"), path);
+        }
+    }
+
+    @Test
+    void bytesThatAreNotTextInTheDeclaredCharsetAreRefused() {
+        byte[] broken = "Phường Bách Khoa họp dân \u00ed\u00a0\u0080".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Problems.assertProblem(admin().contentType("text/plain; charset=UTF-8").body(broken).post("/api/v1/imports").then(), 400)
+                .body("errors[0].field", is("/text"));
+        Problems.assertProblem(admin().contentType("application/x-ndjson; charset=UTF-8").body(broken).post("/api/v1/imports").then(), 400)
+                .body("errors[0].field", is(""));
+        String etag = admin().get("/api/v1/articles/" + article).getHeader("ETag");
+        Problems.assertProblem(admin().header("If-Match", etag).contentType("application/merge-patch+json; charset=UTF-8")
+                .body("{\"title\": \"é\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).patch("/api/v1/articles/" + article).then(), 400);
+        // Another charset, declared, is read as declared.
+        admin().contentType("text/plain; charset=UTF-16LE").queryParam("dryRun", "true")
+                .body(ImportResourceTest.MY_DINH.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)).post("/api/v1/imports").then()
+                .body("items[0].title", is("Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11 của ban thường vụ thành ủy"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"title\": 123, \"body\": [\"x\"], \"organisation\": \"phuong-bach-khoa\"}                         | /title",
+            "{\"title\": \"Tin\", \"body\": [1], \"organisation\": \"phuong-bach-khoa\"}                         | /body/0",
+            "{\"title\": \"Tin\", \"body\": [\"x\"], \"captions\": [{\"after\": 1.5, \"text\": \"a\"}], \"organisation\": \"phuong-bach-khoa\"} | /captions/0/after",
+            "{\"title\": \"Tin\", \"body\": [\"x\"], \"captions\": [{\"after\": -1, \"text\": \"a\"}], \"organisation\": \"phuong-bach-khoa\"} | /captions/0/after",
+            "{\"title\": \"Tin\", \"body\": [\"x\"], \"captions\": [{\"after\": 0, \"text\": null}], \"organisation\": \"phuong-bach-khoa\"} | /captions/0/text",
+            "{\"title\": \"Tin\", \"body\": [\"x\"], \"organisation\": \"phuong-bach-khoa\"} {\"title\": \"2\"}         | ''"})
+    void aValueOfAnotherTypeOrTrailingJsonIsRefused(String body, String pointer) {
+        Problems.assertProblem(admin().contentType(ContentType.JSON).body(body).post("/api/v1/articles").then(), 400)
+                .body("errors[0].field", is(pointer));
+        given().get("/api/v1/articles").then().body("items.size()", is(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"+300000-01-01\"", "\"0000-01-01\"", "20211206", "\"-0001-01-01\""})
+    void aDirectiveIssueDateOutOfRangeOrNotAStringIsRefused(String issuedOn) {
+        data.article("Bài có văn bản").directive("11-ĐA/TU").save();
+        Problems.assertProblem(admin().contentType(ContentType.JSON).body("{\"issuedOn\": " + issuedOn + "}")
+                .patch("/api/v1/directives/11-da-tu").then(), 400).body("errors[0].field", is("/issuedOn"));
+    }
+
+    @Test
+    void anArticleDatedBefore1900IsRefused() {
+        admin().contentType(ContentType.JSON)
+                .body("[{\"text\": " + vn.tincoso.testing.Json.quote(ImportResourceTest.MY_DINH) + ", \"overrides\": {\"publishedAt\": \"1500-01-01T00:00:00+07:00\"}}]")
+                .post("/api/v1/imports").then().statusCode(200)
+                .body("items[0].status", is("rejected")).body("items[0].field", is("/overrides/publishedAt"));
+        given().get("/api/v1/feeds/articles.rss").then().statusCode(200);
+    }
+
+    @Test
+    void aRequestTheHttpLayerFailsIsStillAProblemDocument() {
+        vn.tincoso.testing.RawHttp.Answer noHost = vn.tincoso.testing.RawHttp.send("GET /api/v1/articles HTTP/1.1\r\nConnection: close\r\n\r\n", new byte[0]);
+        assertEquals(400, noHost.status(), noHost.head());
+        assertEquals("application/problem+json", noHost.header("Content-Type"));
+        vn.tincoso.testing.RawHttp.Answer rawByte = vn.tincoso.testing.RawHttp.send(
+                "GET /api/v1/articles/\u00ff HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+        assertEquals(400, rawByte.status(), rawByte.head());
     }
 
     @Test
