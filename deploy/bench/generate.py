@@ -3,10 +3,12 @@
 
     deploy/bench/generate.py --count 1000000 --seed 2024 > corpus.ndjson
 
-Same count and seed, same bytes. Units are the real Hà Nội and Hải Phòng wards, districts and cities of the
-gazetteer the API loads; texts are printed the way the portals print them (header line, title, "Ngày đăng"
-line, paragraphs, byline) with 0-4 directive codes from a long-tailed registry of a few hundred codes, in
-the spellings portals use ("11-ĐA/TU", "Chỉ thị số 35 - CT/TU", "09 CT/TW", en dashes), dated 2015-2026.
+Same count and seed, same bytes. Units are the real units of the national gazetteer the API loads, of every
+province and of the map in force on the article's date: before 1 July 2025 communes, districts and the 63 provinces,
+after it the new communes and the 34 provinces. Texts are printed the way the portals print them (header line, title,
+"Ngày đăng" line, paragraphs, byline) with 0-4 directive codes from a long-tailed registry of a few hundred codes, in
+the spellings portals use ("11-ĐA/TU", "Chỉ thị số 35 - CT/TU", "09 CT/TW", en dashes), dated 2015-2026. A commune
+is named with its district (before) or its province (after), as portals do where names repeat.
 With --with-expected each line also carries "expected": the unit slug and the canonical codes the text should
 be tagged with; deploy/bench/load.py takes it off before sending and measures tagging with it.
 """
@@ -19,7 +21,8 @@ import pathlib
 import random
 import sys
 
-GAZETTEER = pathlib.Path(__file__).resolve().parents[2] / "src/main/resources/gazetteer/ha-noi-hai-phong.csv"
+GAZETTEER = pathlib.Path(__file__).resolve().parents[2] / "src/main/resources/gazetteer/units.csv"
+REFORM = datetime.datetime(2025, 7, 1)
 
 # Kinds of document and the bodies issuing them, weighted as they turn up in ward and district news.
 DOC_TYPES = [("ĐA", "Đề án", 3), ("CT", "Chỉ thị", 6), ("NQ", "Nghị quyết", 8), ("KL", "Kết luận", 4),
@@ -115,27 +118,33 @@ def person(rng):
     return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
 
+KIND_WORDS = {"thành phố": 2, "thành phố thuộc tỉnh": 2, "thị xã": 2, "thị trấn": 2, "đặc khu": 2}
+
+
+def proper(unit):
+    return " ".join(unit["name"].split(" ")[KIND_WORDS.get(unit["kind"], 1):])
+
+
+def lower_name(unit):
+    """"phường Mỹ Đình 1", "tỉnh Quảng Ninh": the kind in lower case, as running text writes it."""
+    words = KIND_WORDS.get(unit["kind"], 1)
+    return " ".join(w.lower() for w in unit["name"].split(" ")[:words]) + " " + proper(unit)
+
+
 def body_of(unit):
     """How the text names the unit's party committee: "Đảng ủy phường Mỹ Đình 1", "Quận ủy Hai Bà Trưng"."""
-    kind, _, proper = unit["name"].partition(" ")
     if unit["level"] == "ward":
-        kind_lower = unit["name"].split(" ")[0].lower()
-        if unit["name"].startswith("Thị trấn"):
-            return "Đảng ủy thị trấn " + unit["name"][len("Thị trấn "):]
-        return f"Đảng ủy {kind_lower} {proper}"
-    if unit["level"] == "district":
-        if unit["name"].startswith("Thị xã"):
-            return "Thị ủy " + unit["name"][len("Thị xã "):]
-        return f"{kind} ủy {proper}" if kind in ("Quận", "Huyện") else unit["name"]
-    return "Thành ủy " + unit["name"][len("Thành phố "):]
+        return "Đảng ủy " + lower_name(unit)
+    return {"quận": "Quận ủy ", "huyện": "Huyện ủy ", "thị xã": "Thị ủy ", "tỉnh": "Tỉnh ủy "}.get(unit["kind"], "Thành ủy ") + proper(unit)
 
 
 def article(rng, n, codes, rows, by_slug, names):
-    level = rng.choices(["ward", "district", "city"], weights=[80, 17, 3])[0]
-    unit = rng.choice([row for row in rows if row["level"] == level]) if level != "ward" else rng.choice(WARDS)
+    day = START + datetime.timedelta(seconds=rng.randrange(SPAN_SECONDS))
+    era = ERAS["after" if day >= REFORM else "before"]
+    level = rng.choices(["ward", "district", "city"], weights=[80, 17, 3] if day < REFORM else [92, 0, 8])[0]
+    unit = rng.choice(era[level])
     cited = sorted(set(rng.choices(codes, cum_weights=ZIPF, k=rng.choice([0, 1, 1, 2, 2, 3, 4]))))
     spelled = [spell(rng, code) for code in cited]
-    day = START + datetime.timedelta(seconds=rng.randrange(SPAN_SECONDS))
     years = rng.choice(["02", "03", "05", "10"])
     event, event_noun = rng.choice(EVENTS)
     event = event.format(years=years)
@@ -143,9 +152,8 @@ def article(rng, n, codes, rows, by_slug, names):
     committee = body_of(unit)
     locator = ""
     if level == "ward":
-        district = by_slug[unit["parent"]]
-        # Duplicate ward names are told apart by the district, named as a locator ("thuộc quận …").
-        locator = f" thuộc {district['name'][0].lower()}{district['name'][1:]}"
+        # Repeated commune names are told apart by the district (before) or the province (after) named with them.
+        locator = ", " + lower_name(by_slug[unit["parent"]])
     if spelled:
         first = spelled[0][0]
         kind_name = next(name for code, name, _ in DOC_TYPES if code == cited[0][1])
@@ -177,7 +185,9 @@ def article(rng, n, codes, rows, by_slug, names):
 
 START = datetime.datetime(2015, 1, 1, 7, 0)
 SPAN_SECONDS = int((datetime.datetime(2026, 10, 31, 18, 0) - START).total_seconds())
-WARDS = []
+# The units of each map, by level: "before" the communes, districts and provinces in force until 30 June 2025,
+# "after" the communes and provinces in force since.
+ERAS = {"before": {"ward": [], "district": [], "city": []}, "after": {"ward": [], "district": [], "city": []}}
 # Zipf's law over the registry's ranks: the k-th most cited code is cited about 1/k as often as the first.
 ZIPF = list(itertools.accumulate(1 / rank for rank in range(1, REGISTRY_SIZE + 1)))
 
@@ -191,7 +201,11 @@ def main():
     args = parser.parse_args()
     rng = random.Random(args.seed)
     rows, by_slug, names = units()
-    WARDS.extend(row for row in rows if row["level"] == "ward")
+    for row in rows:
+        if not row["valid_from"]:
+            ERAS["before"][row["level"]].append(row)
+        if not row["valid_to"]:
+            ERAS["after"][row["level"]].append(row)
     codes = registry(rng)
     out = sys.stdout
     for n in range(args.count):

@@ -20,21 +20,25 @@ import time
 import urllib.parse
 
 
+STATUSES = ("created", "updated", "needs-review", "rejected", "conflict", "failed")
+
+
 class Totals:
     def __init__(self):
         self.lock = threading.Lock()
-        self.counts = {"created": 0, "updated": 0, "rejected": 0, "unit_right": 0, "codes_right": 0, "checked": 0}
+        self.counts = {"created": 0, "updated": 0, "needs-review": 0, "rejected": 0, "conflict": 0, "failed": 0,
+                       "unit_right": 0, "codes_right": 0, "checked": 0}
         self.rejections = []
 
     def add(self, report, expected):
         with self.lock:
             for item, expect in zip(report["items"], expected):
                 self.counts[item["status"]] += 1
-                if item["status"] == "rejected":
+                if item["status"] in ("rejected", "conflict", "failed"):
                     self.rejections.append(item.get("error"))
                 elif expect is not None:
                     self.counts["checked"] += 1
-                    self.counts["unit_right"] += item.get("organisation", {}).get("slug") == expect["organisation"]
+                    self.counts["unit_right"] += (item.get("organisation") or {}).get("slug") == expect["organisation"]
                     codes = sorted(tag["code"] for tag in item.get("directives", []))
                     self.counts["codes_right"] += codes == sorted(expect["directives"])
 
@@ -91,16 +95,17 @@ def main():
                     future.result()
             now = time.monotonic()
             if now - last_report >= 10:
-                done = totals.counts["created"] + totals.counts["updated"] + totals.counts["rejected"]
+                done = sum(totals.counts[status] for status in STATUSES)
                 print(f"{done:>9} articles, {done / (now - started):8.0f}/s", file=sys.stderr, flush=True)
                 last_report = now
         for future in concurrent.futures.as_completed(pending):
             future.result()
     elapsed = time.monotonic() - started if started else 0.001
     c = totals.counts
-    done = c["created"] + c["updated"] + c["rejected"]
+    done = sum(c[status] for status in STATUSES)
     print(f"imported {done} articles in {elapsed:.1f} s: {done / elapsed:.0f} articles/s "
-          f"(created {c['created']}, updated {c['updated']}, rejected {c['rejected']})")
+          f"(created {c['created']}, updated {c['updated']}, needs review {c['needs-review']}, rejected {c['rejected']}, "
+          f"not stored {c['conflict'] + c['failed']})")
     if c["checked"]:
         print(f"tagging on {c['checked']} articles: unit right {c['unit_right'] / c['checked']:.4f}, "
               f"directive codes exactly right {c['codes_right'] / c['checked']:.4f}")

@@ -66,10 +66,17 @@ public class Article {
 
     public ArticleStatus status;
 
-    /** The unit that held the event. */
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /** The unit that held the event; null only while the article needs review (its unit could not be placed). */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "organisation_id")
     public Organisation organisation;
+
+    /** The unit's body that held it (its Party committee, People's Committee …); null when not known. */
+    public OrganisingBody organisingBody;
+
+    /** For an article that needs review: why, and the units it might be. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Review review;
 
     @ManyToMany
     @JoinTable(name = "article_directive",
@@ -88,5 +95,17 @@ public class Article {
     /** A photo caption and how many body paragraphs precede it. */
     public record Caption(@jakarta.validation.constraints.Min(0) int after,
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2_000) String text) {
+    }
+
+    /** Why an imported article could not be placed, and the units the text might mean. */
+    public record Review(String reason, List<Candidate> candidates) {
+    }
+
+    /**
+     * A unit the text might mean, and where it names it (offsets into the cleaned text).
+     *
+     * @param slug null when the text names a unit the tree does not know
+     */
+    public record Candidate(String slug, String name, String level, String kind, int start, int end, String text) {
     }
 }

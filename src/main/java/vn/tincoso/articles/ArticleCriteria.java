@@ -15,6 +15,6 @@ import vn.tincoso.organisations.Level;
  *                        null without org=
  * @param directiveId     the one directive articles must implement
  */
-public record ArticleCriteria(Set<Level> levels, Set<Long> organisationIds, Long directiveId,
+public record ArticleCriteria(Set<Level> levels, Set<OrganisingBody> bodies, Set<Long> organisationIds, Long directiveId,
         DocumentType type, Issuer issuer, Instant from, Instant to, String q) {
 }

@@ -35,6 +35,11 @@ public class ArticleFilterParams {
             + "lặp lại hoặc phân tách bằng dấu phẩy để lấy nhiều cấp.", explode = Explode.TRUE, example = "ward")
     List<String> level;
 
+    @QueryParam("body")
+    @Parameter(description = "Cơ quan tổ chức sự kiện: party (cấp ủy Đảng), government (UBND), council (HĐND), front (MTTQ và các "
+            + "đoàn thể), security (quân sự, công an), other; lặp lại hoặc phân tách bằng dấu phẩy.", explode = Explode.TRUE)
+    List<String> body;
+
     @QueryParam("org")
     @Parameter(description = "Slug của đơn vị: đơn vị đó và mọi đơn vị trực thuộc (trừ khi scope=exact).",
             example = "quan-hai-ba-trung")
@@ -88,6 +93,7 @@ public class ArticleFilterParams {
         QueryParameters params = parameters();
         ArticleFilter filter = new ArticleFilter(
                 Level.fromParameter(params, "level"),
+                OrganisingBody.fromParameter(params, "body"),
                 params.single("org").map(VietnameseText::clean).orElse(null),
                 scope(params),
                 params.single("directive").map(ArticleFilterParams::directiveCode).orElse(null),

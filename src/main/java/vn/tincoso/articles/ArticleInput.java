@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param organisation the slug of the unit that held the event; the editor must be allowed to write for it
  * @param directives   codes in any spelling ("11 - ĐA/TU"), canonicalised as on import
+ * @param organisingBody the unit's body that held the event; kept as it was when absent
  */
 public record ArticleInput(
         @Schema(example = "Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11") @NotBlank @Size(max = MAX_TITLE) String title,
@@ -27,7 +28,8 @@ public record ArticleInput(
         @Size(max = 200) String byline,
         @Size(max = 2_000) @Pattern(regexp = "(?i)https?://\\S+", message = "phải là địa chỉ http(s)") String sourceUrl,
         @Schema(example = "phuong-my-dinh-1") @NotBlank @Size(max = 100) String organisation,
-        @Schema(example = "[\"11-ĐA/TU\"]") @Size(max = MAX_DIRECTIVES) List<@NotBlank @Size(max = 64) String> directives) {
+        @Schema(example = "[\"11-ĐA/TU\"]") @Size(max = MAX_DIRECTIVES) List<@NotBlank @Size(max = 64) String> directives,
+        @Schema(example = "party") OrganisingBody organisingBody) {
 
     public static final int MAX_TITLE = 500;
     public static final int MAX_PARAGRAPHS = 500;
@@ -36,6 +38,7 @@ public record ArticleInput(
     /** What a stored article says, as an editor would send it back. */
     static ArticleInput of(Article article) {
         return new ArticleInput(article.title, article.summary, article.body, article.captions, article.section, article.byline,
-                article.sourceUrl, article.organisation.slug, article.directives.stream().map(directive -> directive.code).toList());
+                article.sourceUrl, article.organisation == null ? null : article.organisation.slug,
+                article.directives.stream().map(directive -> directive.code).toList(), article.organisingBody);
     }
 }

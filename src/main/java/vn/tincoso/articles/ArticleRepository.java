@@ -130,6 +130,10 @@ public class ArticleRepository implements PanacheRepository<Article> {
             sql.append(" and a.organisation_id in (select o.id from organisation o where o.level in (:levels))");
             params.put("levels", criteria.levels().stream().map(Level::code).toList());
         }
+        if (!criteria.bodies().isEmpty()) {
+            sql.append(" and a.organising_body in (:bodies)");
+            params.put("bodies", criteria.bodies().stream().map(OrganisingBody::code).toList());
+        }
         if (criteria.organisationIds() != null) {
             sql.append(" and a.organisation_id in (:organisationIds)");
             params.put("organisationIds", criteria.organisationIds());

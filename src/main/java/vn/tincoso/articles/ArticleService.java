@@ -106,7 +106,7 @@ public class ArticleService {
             }
             directiveId = known.get();
         }
-        return Optional.of(new ArticleCriteria(filter.levels(), organisationIds, directiveId,
+        return Optional.of(new ArticleCriteria(filter.levels(), filter.bodies(), organisationIds, directiveId,
                 filter.type(), filter.issuer(), filter.from(), filter.to(), filter.q()));
     }
 
@@ -129,9 +129,10 @@ public class ArticleService {
     @Transactional
     public List<ArticleView> views(List<Long> ids) {
         List<Article> tagged = articles.withTags(ids);
-        Map<Long, List<Organisation>> chains = organisations.chainsOf(
-                tagged.stream().map(article -> article.organisation.id).collect(Collectors.toSet()));
-        return tagged.stream().map(article -> view(article, chains.get(article.organisation.id))).toList();
+        Map<Long, List<Organisation>> chains = organisations.chainsOf(tagged.stream().filter(article -> article.organisation != null)
+                .map(article -> article.organisation.id).collect(Collectors.toSet()));
+        return tagged.stream().map(article -> view(article, article.organisation == null ? List.of()
+                : chains.get(article.organisation.id))).toList();
     }
 
     /**
@@ -141,8 +142,9 @@ public class ArticleService {
     Article store(NewArticle input) {
         Article article = new Article();
         article.createdAt = now();
-        article.slug = uniqueSlug(input.slug() != null ? input.slug()
-                : VietnameseText.slugify(VietnameseText.clean(input.title()), MAX_SLUG_LENGTH));
+        String base = input.slug() != null ? input.slug() : VietnameseText.slugify(VietnameseText.clean(input.title()), MAX_SLUG_LENGTH);
+        // A title of signs alone ("⤡") has no slug of its own.
+        article.slug = uniqueSlug(base.isEmpty() ? "bai-viet" : base);
         apply(input, article);
         articles.persist(article);
         return article;
@@ -155,8 +157,10 @@ public class ArticleService {
     }
 
     private void apply(NewArticle input, Article article) {
-        article.organisation = organisations.findBySlug(input.organisation())
+        article.organisation = input.organisation() == null ? null : organisations.findBySlug(input.organisation())
                 .orElseThrow(() -> new IllegalArgumentException("no organisation " + input.organisation()));
+        article.organisingBody = input.organisingBody();
+        article.review = input.review();
         article.title = VietnameseText.clean(input.title());
         article.body = input.body().stream().map(VietnameseText::nfc).map(String::strip).filter(p -> !p.isEmpty()).toList();
         article.captions = input.captions() == null ? List.of() : input.captions().stream()
@@ -193,21 +197,23 @@ public class ArticleService {
     private ArticleSummary summary(Article article, String snippet) {
         return new ArticleSummary(article.id, article.slug, article.title, article.summary, article.section,
                 VietnamTime.of(article.publishedAt), VietnamTime.of(article.updatedAt), article.byline, article.sourceUrl, article.viewCount,
-                publicUrl(article), OrganisationRef.of(article.organisation), directiveViews(article), snippet);
+                publicUrl(article), OrganisationRef.of(article.organisation), article.organisingBody, directiveViews(article), snippet);
     }
 
     /** The whole article, whatever its status: for its editors. */
     @Transactional
     public ArticleView view(Article article) {
-        return view(article, organisations.chainsOf(List.of(article.organisation.id)).get(article.organisation.id));
+        return view(article, article.organisation == null ? List.of()
+                : organisations.chainsOf(List.of(article.organisation.id)).get(article.organisation.id));
     }
 
     private ArticleView view(Article article, List<Organisation> organisationChain) {
         List<OrganisationRef> chain = organisationChain.stream().map(OrganisationRef::of).toList();
         return new ArticleView(article.id, article.slug, article.status.code(), article.title, article.summary, article.body, article.section,
                 VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
-                publicUrl(article), OrganisationRef.of(article.organisation), chain, directiveViews(article), article.captions,
-                VietnamTime.of(article.createdAt), VietnamTime.of(article.updatedAt), article.version);
+                publicUrl(article), article.organisation == null ? null : OrganisationRef.of(article.organisation),
+                article.organisingBody, chain, directiveViews(article), article.captions,
+                VietnamTime.of(article.createdAt), VietnamTime.of(article.updatedAt), article.version, article.review);
     }
 
     private static List<DirectiveView> directiveViews(Article article) {

@@ -5,11 +5,13 @@ public enum ArticleStatus {
     DRAFT,
     PUBLISHED,
     /** Published by the scheduler at its published_at; invisible until then. */
-    SCHEDULED;
+    SCHEDULED,
+    /** Imported, but its unit could not be placed: waits, never public, for someone to place it (GET /review). */
+    NEEDS_REVIEW;
 
-    /** As the API and the database write it. */
+    /** As the API and the database write it: "draft", "needs-review". */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     @jakarta.persistence.Converter(autoApply = true)
@@ -21,7 +23,7 @@ public enum ArticleStatus {
 
         @Override
         public ArticleStatus convertToEntityAttribute(String value) {
-            return value == null ? null : valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return value == null ? null : valueOf(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         }
     }
 }

@@ -31,6 +31,7 @@ public record ArticleSummary(
         @Schema(example = "178") int viewCount,
         URI url,
         OrganisationRef organisation,
+        OrganisingBody organisingBody,
         List<DirectiveView> directives,
         @Schema(example = "… thực hiện <mark>Đề</mark> <mark>án</mark> số <mark>11</mark>-ĐA/TU …") String snippet) {
 

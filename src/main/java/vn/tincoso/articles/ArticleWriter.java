@@ -48,8 +48,8 @@ public class ArticleWriter {
 
     /** 403: the actor may not write the articles of this unit. */
     public static final class NotAllowed extends ApiException {
-        NotAllowed(Organisation unit) {
-            super(ProblemType.FORBIDDEN, "'" + unit.name + "' nằm ngoài đơn vị tài khoản này được viết bài.");
+        NotAllowed(String unit) {
+            super(ProblemType.FORBIDDEN, "'" + unit + "' nằm ngoài đơn vị tài khoản này được viết bài.");
         }
     }
 
@@ -58,9 +58,21 @@ public class ArticleWriter {
         return Optional.ofNullable(entityManager.find(Article.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** A new article, in the unit {@code input} names. */
+    /**
+     * Whether the actor may write this article: of its unit, or, while it is not placed, of one of the units it might
+     * be (admins: any).
+     */
+    public boolean mayWrite(Actor actor, Article article) {
+        if (article.organisation != null) {
+            return actor.mayWrite(article.organisation);
+        }
+        return actor.mayWriteEverywhere() || article.review != null && article.review.candidates().stream()
+                .map(candidate -> organisations.findBySlug(candidate.slug())).flatMap(java.util.Optional::stream).anyMatch(actor::mayWrite);
+    }
+
+    /** A new article, in the unit {@code input} names (none for one that needs review). */
     public Article create(NewArticle input, Actor actor, RevisionAction action) {
-        allowed(actor, unitOf(input));
+        allowedOn(actor, input);
         Article article = articleService.store(input);
         record(article, action, actor, Map.of());
         return article;
@@ -68,8 +80,8 @@ public class ArticleWriter {
 
     /** New content and tags for an article whose row the caller has locked. */
     public Article update(Article article, NewArticle input, Actor actor, RevisionAction action) {
-        allowed(actor, article.organisation);
-        allowed(actor, unitOf(input));
+        allowed(actor, article);
+        allowedOn(actor, input);
         Map<String, Object> before = snapshot(article);
         articleService.replace(article, input);
         record(article, action, actor, before);
@@ -78,7 +90,7 @@ public class ArticleWriter {
 
     /** Publishes, schedules or unpublishes an article whose row the caller has locked. */
     public Article changeStatus(Article article, ArticleStatus status, Instant publishedAt, Actor actor, RevisionAction action) {
-        allowed(actor, article.organisation);
+        allowed(actor, article);
         Map<String, Object> before = snapshot(article);
         article.status = status;
         article.publishedAt = publishedAt;
@@ -89,7 +101,7 @@ public class ArticleWriter {
 
     /** Deletes it; the change stream keeps its tombstone and the revisions keep its history. */
     public void delete(Article article, Actor actor) {
-        allowed(actor, article.organisation);
+        allowed(actor, article);
         long id = article.id;
         int version = article.version;
         articles.delete(article);
@@ -97,14 +109,21 @@ public class ArticleWriter {
         entityManager.persist(revision(id, version + 1, RevisionAction.DELETED, actor, Map.of()));
     }
 
-    private Organisation unitOf(NewArticle input) {
-        return organisations.findBySlug(input.organisation())
+    /** The unit the article will have must be one the actor may write; an article not placed yet is anyone's to import. */
+    private void allowedOn(Actor actor, NewArticle input) {
+        if (input.organisation() == null) {
+            return;
+        }
+        Organisation unit = organisations.findBySlug(input.organisation())
                 .orElseThrow(() -> new IllegalArgumentException("no organisation " + input.organisation()));
+        if (!actor.mayWrite(unit)) {
+            throw new NotAllowed(unit.name);
+        }
     }
 
-    private static void allowed(Actor actor, Organisation unit) {
-        if (!actor.mayWrite(unit)) {
-            throw new NotAllowed(unit);
+    private void allowed(Actor actor, Article article) {
+        if (!mayWrite(actor, article)) {
+            throw new NotAllowed(article.organisation == null ? "Bài chưa xác định đơn vị" : article.organisation.name);
         }
     }
 

@@ -138,6 +138,27 @@ public class EditorialService {
         return due.size();
     }
 
+    /**
+     * Gives an article that needs review its unit, as a draft or, with {@code publish}, published (at the time the text
+     * gives, else now).
+     */
+    @Transactional
+    public Written place(long id, String ifMatch, Organisation unit, boolean publish) {
+        Article article = current(id, ifMatch);
+        if (article.status != ArticleStatus.NEEDS_REVIEW) {
+            throw new vn.tincoso.web.ConflictException("", "Bài này không chờ xác định đơn vị.");
+        }
+        ArticleStatus status = publish ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT;
+        NewArticle placed = NewArticle.builder().title(article.title).summary(article.summary).body(article.body)
+                .captions(article.captions).section(article.section).byline(article.byline)
+                .source(article.sourceUrl, article.sourceHash).viewCount(article.viewCount).heldBy(unit.slug, article.organisingBody)
+                .publishedAt(publish && article.publishedAt == null ? articleService.now() : article.publishedAt)
+                .status(status).directives(article.directives.stream()
+                        .map(directive -> new NewArticle.DirectiveMention(directive.parsedCode(), directive.issuedOn, directive.title)).toList())
+                .build();
+        return written(writer.update(article, placed, user, RevisionAction.PLACED));
+    }
+
     @Transactional
     public Written unpublish(long id, String ifMatch) {
         Article article = current(id, ifMatch);
@@ -187,7 +208,7 @@ public class EditorialService {
     /** The article, if the user may write it; 404 as for a missing one when they may not even see it. */
     private Article writable(Optional<Article> found, long id) {
         Article article = found.orElseThrow(() -> notFound(id));
-        if (!user.mayWrite(article.organisation)) {
+        if (!writer.mayWrite(user, article)) {
             if (article.status != ArticleStatus.PUBLISHED) {
                 throw notFound(id);
             }
@@ -274,10 +295,13 @@ public class EditorialService {
                 mentions.add(new NewArticle.DirectiveMention(code, null, null));
             }
         }
-        return new NewArticle(null, input.title(), input.summary(), input.body(), input.captions(), input.section(),
-                existing == null ? null : existing.publishedAt, input.byline(), input.sourceUrl(),
-                existing == null ? null : existing.sourceHash, existing == null ? 0 : existing.viewCount,
-                existing == null ? ArticleStatus.DRAFT : existing.status, unit.slug, mentions);
+        return NewArticle.builder().title(input.title()).summary(input.summary()).body(input.body()).captions(input.captions())
+                .section(input.section()).byline(input.byline()).directives(mentions)
+                .heldBy(unit.slug, input.organisingBody() != null ? input.organisingBody() : existing == null ? null : existing.organisingBody)
+                .source(input.sourceUrl(), existing == null ? null : existing.sourceHash)
+                .publishedAt(existing == null ? null : existing.publishedAt)
+                .viewCount(existing == null ? 0 : existing.viewCount)
+                .status(existing == null ? ArticleStatus.DRAFT : existing.status).build();
     }
 
     private Written written(Article article) {

@@ -17,6 +17,8 @@ public enum RevisionAction {
     PUBLISHED,
     SCHEDULED,
     UNPUBLISHED,
+    /** An article that needed review was given its unit. */
+    PLACED,
     DELETED;
 
     @JsonValue

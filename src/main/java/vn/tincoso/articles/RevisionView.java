@@ -9,7 +9,7 @@ import vn.tincoso.config.VietnamTime;
 
 /** A revision as the API prints it. */
 public record RevisionView(int version, String actor, OffsetDateTime at,
-        @Schema(enumeration = {"created", "imported", "updated", "reimported", "published", "scheduled", "unpublished", "deleted"}) String action,
+        @Schema(enumeration = {"created", "imported", "updated", "reimported", "published", "scheduled", "unpublished", "placed", "deleted"}) String action,
         @Schema(description = "Trường → {from, to}") Map<String, Object> changes) {
 
     static RevisionView of(Revision revision) {

@@ -14,6 +14,9 @@ public interface Actor {
     /** Whether this actor may write the articles of this unit. */
     boolean mayWrite(Organisation unit);
 
+    /** Whether this actor may write articles of every unit (and so also those not placed yet). */
+    boolean mayWriteEverywhere();
+
     /** The application itself, which may write everywhere: the scheduler, the demo content, start-up tasks. */
     static Actor system(String name) {
         return new Actor() {
@@ -24,6 +27,11 @@ public interface Actor {
 
             @Override
             public boolean mayWrite(Organisation unit) {
+                return true;
+            }
+
+            @Override
+            public boolean mayWriteEverywhere() {
                 return true;
             }
         };

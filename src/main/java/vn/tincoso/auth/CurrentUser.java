@@ -36,22 +36,28 @@ public class CurrentUser implements Actor {
         return token.getName();
     }
 
+    @Override
+    public boolean mayWriteEverywhere() {
+        return isAdmin();
+    }
+
     /** True for an admin, and for an editor whose organisation is this unit or one of its ancestors. */
     @Override
     public boolean mayWrite(Organisation unit) {
         if (isAdmin()) {
             return true;
         }
-        String own = organisationClaim();
+        String own = organisation().orElse(null);
         return token.getGroups().contains(Roles.EDITOR) && own != null
                 && organisations.chainOf(unit.id).stream().anyMatch(link -> link.slug.equals(own));
     }
 
-    private String organisationClaim() {
+    /** The slug of an editor's organisation (the token's org claim), if it has one. */
+    public java.util.Optional<String> organisation() {
         Object claim = token.getClaim(Roles.ORGANISATION_CLAIM);
         if (claim instanceof jakarta.json.JsonString text) {
-            return text.getString();
+            return java.util.Optional.of(text.getString());
         }
-        return claim instanceof String text ? text : null;
+        return java.util.Optional.ofNullable(claim instanceof String text ? text : null);
     }
 }

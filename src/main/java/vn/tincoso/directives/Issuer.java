@@ -30,7 +30,21 @@ public enum Issuer implements Vocabulary.Term {
     UY_BAN_THUONG_VU_QUOC_HOI("UBTVQH", "Ủy ban Thường vụ Quốc hội"),
     UY_BAN_NHAN_DAN("UBND", "Ủy ban nhân dân"),
     HOI_DONG_NHAN_DAN("HĐND", "Hội đồng nhân dân"),
-    BO_NOI_VU("BNV", "Bộ Nội vụ");
+    BO_NOI_VU("BNV", "Bộ Nội vụ"),
+    DAI_HOI("ĐH", "Đại hội Đảng bộ"),
+    DANG_UY_KHOI("ĐUK", "Đảng ủy Khối"),
+    BAN_THUONG_VU("BTV", "Ban Thường vụ"),
+    BAN_TUYEN_GIAO_DAN_VAN_TW("BTGDVTW", "Ban Tuyên giáo và Dân vận Trung ương"),
+    BAN_TUYEN_GIAO_DAN_VAN_TU("BTGDVTU", "Ban Tuyên giáo và Dân vận Thành ủy/Tỉnh ủy"),
+    BAN_CAN_SU_DANG("BCSĐ", "Ban cán sự đảng"),
+    DANG_DOAN("ĐĐ", "Đảng đoàn"),
+    QUAN_UY_TW("QUTW", "Quân ủy Trung ương"),
+    VAN_PHONG_CHINH_PHU("VPCP", "Văn phòng Chính phủ"),
+    BO_CONG_AN("BCA", "Bộ Công an"),
+    BO_QUOC_PHONG("BQP", "Bộ Quốc phòng"),
+    BO_TAI_CHINH("BTC", "Bộ Tài chính"),
+    BO_GIAO_DUC("BGDĐT", "Bộ Giáo dục và Đào tạo"),
+    BO_Y_TE("BYT", "Bộ Y tế");
 
     private final String code;
     private final String label;
@@ -43,6 +57,20 @@ public enum Issuer implements Vocabulary.Term {
     @Override
     public String code() {
         return code;
+    }
+
+    /** The State's bodies (government, assemblies, people's committees and councils, ministries), not the Party's. */
+    public boolean isState() {
+        return switch (this) {
+            case CHINH_PHU, THU_TUONG, QUOC_HOI, UY_BAN_THUONG_VU_QUOC_HOI, UY_BAN_NHAN_DAN, HOI_DONG_NHAN_DAN, BO_NOI_VU,
+                    VAN_PHONG_CHINH_PHU, BO_CONG_AN, BO_QUOC_PHONG, BO_TAI_CHINH, BO_GIAO_DUC, BO_Y_TE -> true;
+            default -> false;
+        };
+    }
+
+    /** Bodies whose codes carry their term: "UBTVQH15", "QH15" (the 15th National Assembly). */
+    public boolean hasTerms() {
+        return this == QUOC_HOI || this == UY_BAN_THUONG_VU_QUOC_HOI;
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class ArticleTextParser {
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})(?!\\d)");
     private static final Pattern TIME = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[:hg]\\s*(\\d{2})(?!\\d)");
     private static final Pattern VIEWS = Pattern.compile("luot xem\\s*:?\\s*(\\d[\\d.,]*)");
+    private static final int SHORT_DATE_LINE = 24;
     private static final Pattern METADATA_WORDS = Pattern.compile(
             "ngay dang|cap nhat|luot xem|dang luc|thu (hai|ba|tu|nam|sau|bay)|chu nhat|\\bthu [2-7]\\b|\\bcn\\b");
     /** Where the portal's own lists begin: everything from here on is not the article. */
@@ -148,8 +149,10 @@ public final class ArticleTextParser {
             }
             seen++;
             String key = key(line.text());
+            // A date with a time or a word of the metadata ("Ngày đăng", a weekday), or a short line that is little more
+            // than a date ("23/05/2025", "Ngày 23/05/2025").
             if (key.length() <= 120 && DATE.matcher(key).find()
-                    && (TIME.matcher(key).find() || METADATA_WORDS.matcher(key).find())) {
+                    && (TIME.matcher(key).find() || METADATA_WORDS.matcher(key).find() || key.length() <= SHORT_DATE_LINE)) {
                 return i;
             }
         }

@@ -31,7 +31,10 @@ public final class DirectiveExtractor {
 
     private static final String DASH = "[-\u2010-\u2015\u2212]";
     private static final Pattern STATE = Pattern.compile(
-            "(?<![\\d/])\\d{1,4}\\s*/\\s*(?:19|20)\\d{2}\\s*/\\s*[a-z]{1,6}\\s*" + DASH + "\\s*[a-z]{1,8}(?![a-z\\d])");
+            "(?<![\\d/])\\d{1,4}\\s*/\\s*(?:19|20)\\d{2}\\s*/\\s*[a-z]{1,6}\\s*" + DASH + "\\s*[a-z]{1,8}\\d{0,2}(?![a-z\\d])");
+    /** "215/NQ-HĐND", "1234/NQ-UBTVQH15": a State document cited without its year. */
+    private static final Pattern STATE_WITHOUT_YEAR = Pattern.compile(
+            "(?<![\\p{L}\\d/.,])\\d{1,5}\\s*/\\s*[a-z]{1,6}\\s*" + DASH + "\\s*[a-z]{1,8}\\d{0,2}(?![a-z\\d/])");
     private static final Pattern PARTY = Pattern.compile(
             "(?<![\\p{L}\\d/.,])\\d{1,4}\\s*(?:" + DASH + "\\s*)?[a-z]{1,6}\\s*/\\s*[a-z]{1,8}(?![a-z\\d])");
     private static final Pattern ISSUE_DATE = Pattern.compile(
@@ -63,7 +66,7 @@ public final class DirectiveExtractor {
         Map<DirectiveCode, Builder> found = new LinkedHashMap<>();
         for (Span region : regions) {
             List<int[]> taken = new ArrayList<>();
-            for (Pattern pattern : List.of(STATE, PARTY)) {
+            for (Pattern pattern : List.of(STATE, STATE_WITHOUT_YEAR, PARTY)) {
                 Matcher m = pattern.matcher(folded).region(region.start(), region.end());
                 while (m.find()) {
                     int start = m.start();

@@ -80,7 +80,7 @@ public class ImportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 to " + ImportService.MAX_ITEMS);
         }
         List<Path> files = textFiles();
-        Map<String, Integer> totals = new LinkedHashMap<>(Map.of("created", 0, "updated", 0, "rejected", 0, "failed", 0));
+        Map<String, Integer> totals = new LinkedHashMap<>(Map.of("created", 0, "updated", 0, "needs-review", 0, "rejected", 0, "failed", 0));
         List<String> rejections = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(dryRun ? "Thử nhập" : "Nhập bài")
                 .setInitialMax(files.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
@@ -104,6 +104,10 @@ public class ImportCommand implements Callable<Integer> {
                         // conflict and failed: the server stored nothing and the file may simply be sent again
                         String total = status.equals("conflict") ? "failed" : status;
                         totals.merge(total, 1, Integer::sum);
+                        if (status.equals("needs-review")) {
+                            rejections.add("needs review " + folder.relativize(sent.get(item.get("index").asInt())) + ": "
+                                    + item.path("review").path("reason").asText());
+                        }
                         if (item.hasNonNull("error")) {
                             String field = item.path("field").asText("");
                             rejections.add(total + " " + folder.relativize(sent.get(item.get("index").asInt())) + ": "
@@ -117,8 +121,8 @@ public class ImportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        out.printf("%s%d files: created %d, updated %d, rejected %d%s%n", dryRun ? "(dry run) " : "", files.size(),
-                totals.get("created"), totals.get("updated"), totals.get("rejected"),
+        out.printf("%s%d files: created %d, updated %d, needs review %d, rejected %d%s%n", dryRun ? "(dry run) " : "", files.size(),
+                totals.get("created"), totals.get("updated"), totals.get("needs-review"), totals.get("rejected"),
                 totals.get("failed") > 0 ? ", failed " + totals.get("failed") + " (send them again)" : "");
         rejections.forEach(rejection -> out.println("  " + rejection));
         out.flush();

@@ -6,13 +6,15 @@ import java.util.List;
  * The answer to an import: one outcome per item, in request order, and the totals. It is exactly what was stored:
  * each item is its own transaction, and an item is reported created or updated only once it is committed.
  *
- * @param failed items not stored for a reason of the server's (conflict, failed): send them again
+ * @param needsReview items stored as drafts that wait for review, their unit not placed
+ * @param failed      items not stored for a reason of the server's (conflict, failed): send them again
  */
-public record ImportReport(boolean dryRun, int created, int updated, int rejected, int failed, List<ImportOutcome> items) {
+public record ImportReport(boolean dryRun, int created, int updated, int needsReview, int rejected, int failed, List<ImportOutcome> items) {
 
     static ImportReport of(boolean dryRun, List<ImportOutcome> items) {
         return new ImportReport(dryRun, count(items, ImportStatus.CREATED), count(items, ImportStatus.UPDATED),
-                count(items, ImportStatus.REJECTED), count(items, ImportStatus.CONFLICT) + count(items, ImportStatus.FAILED), items);
+                count(items, ImportStatus.NEEDS_REVIEW), count(items, ImportStatus.REJECTED),
+                count(items, ImportStatus.CONFLICT) + count(items, ImportStatus.FAILED), items);
     }
 
     private static int count(List<ImportOutcome> items, ImportStatus status) {

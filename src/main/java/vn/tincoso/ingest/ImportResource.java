@@ -88,7 +88,7 @@ public class ImportResource {
         String source = new QueryParameters(request.getQueryParameters()).single("sourceUrl").orElse(null);
         ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, source, null), dry, user);
         ImportReport report = ImportReport.of(dry, List.of(outcome));
-        if (dry || outcome.status() == ImportStatus.UPDATED) {
+        if (dry || !outcome.added()) {
             return Response.ok(report).build();
         }
         return Response.created(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + outcome.slug())).entity(report).build();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -213,11 +214,8 @@ public class ImportService {
 
         String title = overrides.title() != null ? VietnameseText.clean(overrides.title())
                 : parsed.title() != null ? parsed.title().text() : null;
-        if (title == null || title.isBlank()) {
+        if (title == null || title.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw new ImportRejectedException("/text", "không tìm thấy tiêu đề; hãy cho overrides.title");
-        }
-        if (parsed.body().isEmpty()) {
-            throw new ImportRejectedException("/text", "không có đoạn nội dung nào");
         }
         List<DirectiveExtractor.Found> found = DirectiveExtractor.extract(parsed.text(), parsed.content(),
                 directives::codesWithTypeAndNumber);
@@ -227,49 +225,67 @@ public class ImportService {
         added.stream().filter(code -> mentions.stream().noneMatch(m -> m.code().equals(code)))
                 .forEach(code -> mentions.add(new NewArticle.DirectiveMention(code, null, null)));
 
-        OrganisationResolver.Resolved unit = organisation(parsed, overrides);
         Instant publishedAt = overrides.publishedAt() != null ? overrides.publishedAt().toInstant()
                 : parsed.publishedAt() != null ? parsed.publishedAt().atZone(VietnamTime.ZONE).toInstant() : null;
         if (publishedAt != null && publishedAt.isBefore(VietnamTime.EARLIEST_PUBLICATION)) {
             throw ImportRejectedException.invalid(overrides.publishedAt() != null ? "/overrides/publishedAt" : "/text",
                     "thời điểm đăng phải từ năm 1900 trở đi");
         }
+        OrganisationResolver.Placement placement = placement(parsed, overrides, item.sourceUrl(),
+                publishedAt != null ? publishedAt.atZone(VietnamTime.ZONE).toLocalDate() : EventDates.latest(parsed.text()).orElse(null));
         String byline = overrides.byline() != null ? overrides.byline() : parsed.byline() != null ? parsed.byline().text() : null;
         String section = overrides.section() != null ? overrides.section() : parsed.sections().stream().findFirst().orElse(null);
         String hash = sha256(parsed.text());
 
         Optional<Article> existing = existing(item.sourceUrl(), hash);
-        // A new import publishes what has a date; an article seen before keeps the status its editors gave it (an
-        // unpublished one stays unpublished, a scheduled one keeps its time).
-        ArticleStatus status = existing.map(article -> article.status)
-                .orElse(publishedAt == null ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED);
+        // An article an editor has placed keeps its unit when the text alone cannot place it.
+        Optional<Organisation> unit = placement.unit().or(() -> existing.map(article -> article.organisation));
+        ArticleStatus status = status(existing, unit.isPresent(), publishedAt);
         Instant publication = existing.filter(article -> article.status == ArticleStatus.SCHEDULED || publishedAt == null)
                 .map(article -> article.publishedAt).orElse(publishedAt);
         String sourceUrl = item.sourceUrl() != null ? item.sourceUrl() : existing.map(article -> article.sourceUrl).orElse(null);
-        NewArticle input = new NewArticle(null, title, null, parsed.body(),
-                parsed.captions().stream().map(c -> new Article.Caption(c.after(), c.text())).toList(), section,
-                publication, byline, sourceUrl, hash, parsed.viewCount() == null ? 0 : parsed.viewCount(),
-                status, unit.organisation().slug, mentions);
-        allowed(actor, existing, unit.organisation(), item, overrides);
+        NewArticle input = NewArticle.builder().title(title).body(parsed.body())
+                .captions(parsed.captions().stream().map(c -> new Article.Caption(c.after(), c.text())).toList())
+                .section(section).publishedAt(publication).byline(byline).source(sourceUrl, hash)
+                .viewCount(parsed.viewCount() == null ? 0 : parsed.viewCount()).status(status)
+                .heldBy(unit.map(placed -> placed.slug).orElse(null), placement.body())
+                .review(unit.isPresent() ? null : placement.review()).directives(mentions).build();
+        allowed(actor, existing, unit, item, overrides);
         Article article = existing.map(current -> writer.update(current, input, actor, RevisionAction.REIMPORTED))
                 .orElseGet(() -> writer.create(input, actor, RevisionAction.IMPORTED));
-        return outcome(index, existing.isPresent() ? ImportStatus.UPDATED : ImportStatus.CREATED, dryRun, article, parsed, unit, found);
+        ImportStatus outcome = status == ArticleStatus.NEEDS_REVIEW ? ImportStatus.NEEDS_REVIEW
+                : existing.isPresent() ? ImportStatus.UPDATED : ImportStatus.CREATED;
+        return outcome(index, outcome, dryRun, article, parsed, placement, found, existing.isEmpty());
+    }
+
+    /**
+     * A new import publishes what has a date and drafts what has none; an article seen before keeps the status its
+     * editors gave it (an unpublished one stays unpublished, a scheduled one keeps its time). One whose unit cannot
+     * be placed needs review, until it is placed.
+     */
+    private static ArticleStatus status(Optional<Article> existing, boolean placed, Instant publishedAt) {
+        if (!placed) {
+            return ArticleStatus.NEEDS_REVIEW;
+        }
+        ArticleStatus fresh = publishedAt == null ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
+        return existing.map(article -> article.status == ArticleStatus.NEEDS_REVIEW ? fresh : article.status).orElse(fresh);
     }
 
     /**
      * The writer's rule, checked first so that a refusal names the field that led to it: the article found by the
      * source URL or the text (without naming its unit: it may be another's draft), or the unit the item names.
      */
-    private void allowed(Actor actor, Optional<Article> existing, Organisation unit, ImportItem item, ImportItem.Overrides overrides) {
-        if (existing.isPresent() && !actor.mayWrite(existing.get().organisation)) {
+    private void allowed(Actor actor, Optional<Article> existing, Optional<Organisation> unit, ImportItem item,
+            ImportItem.Overrides overrides) {
+        if (existing.isPresent() && !writer.mayWrite(actor, existing.get())) {
             boolean byUrl = item.sourceUrl() != null && item.sourceUrl().equals(existing.get().sourceUrl);
             throw ImportRejectedException.forbidden(byUrl ? "/sourceUrl" : "/text",
                     (byUrl ? "đã có bài với địa chỉ nguồn này" : "đã có bài với đúng văn bản này")
                             + " thuộc một đơn vị ngoài phạm vi tài khoản");
         }
-        if (!actor.mayWrite(unit)) {
+        if (unit.isPresent() && !actor.mayWrite(unit.get())) {
             throw ImportRejectedException.forbidden(overrides.organisation() != null ? "/overrides/organisation" : "/text",
-                    "'" + unit.name + "' nằm ngoài đơn vị tài khoản này được viết bài");
+                    "'" + unit.get().name + "' nằm ngoài đơn vị tài khoản này được viết bài");
         }
     }
 
@@ -320,34 +336,37 @@ public class ImportService {
         return codes;
     }
 
-    private OrganisationResolver.Resolved organisation(ParsedArticle parsed, ImportItem.Overrides overrides) {
+    /** The unit the importer names, else the one the text names; the body as the text names it either way. */
+    private OrganisationResolver.Placement placement(ParsedArticle parsed, ImportItem.Overrides overrides, String sourceUrl, LocalDate on) {
+        OrganisationDetector.Detection detection = OrganisationDetector.detect(parsed.text(), parsed.content(), resolver.index());
         if (overrides.organisation() != null) {
             Organisation given = organisations.findBySlug(overrides.organisation()).orElseThrow(() ->
                     new ImportRejectedException("/overrides/organisation", "không có đơn vị '" + overrides.organisation() + "'"));
-            return new OrganisationResolver.Resolved(given, false, null);
+            Optional<OrganisationDetector.Organiser> organiser = detection.organiser();
+            return new OrganisationResolver.Placement(Optional.of(given), false, null,
+                    organiser.map(OrganisationDetector.Organiser::body).orElse(null),
+                    organiser.map(OrganisationDetector.Organiser::bodySpan).orElse(null), null);
         }
-        OrganisationDetector.Detection detection = OrganisationDetector.detect(parsed.text(), parsed.content());
-        OrganisationDetector.Mention organiser = detection.organiser().orElseThrow(() ->
-                new ImportRejectedException("/text", "không nêu đơn vị tổ chức sự kiện; hãy cho overrides.organisation"));
-        return resolver.resolve(organiser, detection.mentions()).orElseThrow(() ->
-                new ImportRejectedException("/text", "'" + organiser.name() + "' không xác định được trên cây đơn vị; hãy cho overrides.organisation"));
+        return resolver.place(detection, on, sourceUrl);
     }
 
     private ImportOutcome outcome(int index, ImportStatus status, boolean dryRun, Article article, ParsedArticle parsed,
-            OrganisationResolver.Resolved unit, List<DirectiveExtractor.Found> found) {
-        Organisation organisation = unit.organisation();
-        List<OrganisationRef> chain = organisations.chainOf(organisation.id).stream().map(OrganisationRef::of).toList();
+            OrganisationResolver.Placement placement, List<DirectiveExtractor.Found> found, boolean added) {
         List<ImportOutcome.DirectiveTag> tags = article.directives.stream().map(directive -> new ImportOutcome.DirectiveTag(
                 directive.code, directive.slug, directive.issuedOn, directive.title,
                 found.stream().filter(f -> f.code().slug().equals(directive.slug)).findFirst()
                         .map(DirectiveExtractor.Found::spans).orElse(List.of()))).toList();
-        return new ImportOutcome(index, status, null, null, dryRun ? null : article.id, article.slug, article.title,
-                parsed.title(), article.status.code(), VietnamTime.of(article.publishedAt),
-                article.viewCount, parsed.metadata(), article.byline, parsed.byline(), parsed.sections(), article.body.size(),
-                article.captions.size(),
-                new ImportOutcome.OrganisationTag(organisation.slug, organisation.name, organisation.level.code(),
-                        unit.created(), chain, unit.span()),
-                tags);
+        Organisation unit = article.organisation;
+        ImportOutcome.OrganisationTag organisation = unit == null ? null : new ImportOutcome.OrganisationTag(unit.slug, unit.name,
+                unit.level.code(), unit.kind, placement.created(), organisations.chainOf(unit.id).stream().map(OrganisationRef::of).toList(),
+                placement.unit().isPresent() ? placement.span() : null);
+        ImportOutcome.BodyTag body = article.organisingBody == null ? null
+                : new ImportOutcome.BodyTag(article.organisingBody, article.organisingBody.label(), placement.bodySpan());
+        return ImportOutcome.builder(index, status)
+                .article(dryRun ? null : article.id, article.slug, article.status.code(), VietnamTime.of(article.publishedAt), added)
+                .title(article.title, parsed.title()).byline(article.byline, parsed.byline())
+                .reading(parsed.metadata(), article.viewCount, parsed.sections(), article.body.size(), article.captions.size())
+                .organisation(organisation, body, article.review).directives(tags).build();
     }
 
     private static String sha256(String text) {

@@ -37,6 +37,14 @@ public enum Level {
         return code;
     }
 
+    /**
+     * Whether a unit of this level may sit directly under one of that level: one level up, and a commune also directly
+     * under its province (the map since 1 July 2025 has no districts).
+     */
+    public boolean mayBeUnder(Level parent) {
+        return parent.ordinal() == ordinal() - 1 || this == WARD && parent == CITY;
+    }
+
     public static Optional<Level> fromCode(String code) {
         return Arrays.stream(values()).filter(level -> level.code.equals(code)).findFirst();
     }

@@ -1,5 +1,6 @@
 package vn.tincoso.organisations;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A unit in the tree view, with its children.
  *
+ * @param validFrom       first day in force; null as far as the sources go back
+ * @param validTo         last day in force; null while it still is
  * @param articleCount    published articles of the unit and everything under it
  * @param ownArticleCount published articles held by the unit itself
  */
@@ -14,6 +17,9 @@ public record OrganisationNode(
         @Schema(example = "quan-hai-ba-trung") String slug,
         @Schema(example = "Quận Hai Bà Trưng") String name,
         @Schema(enumeration = {"city", "district", "ward", "group"}) String level,
+        @Schema(example = "quận") String kind,
+        @Schema(nullable = true) LocalDate validFrom,
+        @Schema(nullable = true, example = "2025-06-30") LocalDate validTo,
         long articleCount,
         long ownArticleCount,
         List<OrganisationNode> children) {

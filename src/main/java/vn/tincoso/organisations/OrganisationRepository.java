@@ -31,16 +31,65 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
     }
 
     /**
-     * The subtrees of the unit with this slug and of every unit merged into it, recursively
-     * (organisation_successor, then organisation_path); empty when there is none.
+     * The subtrees of the unit with this slug, of every unit it was formed from (recursively: their predecessors
+     * too), and of every unit it became (recursively); empty when there is none. Indexes: organisation_lineage's
+     * key forwards, organisation_lineage_by_successor backwards, then organisation_path.
      */
     public Set<Long> lineageOf(String slug) {
         return ids("""
-                with recursive lineage(id) as (
+                with recursive earlier(id) as (
                     select id from organisation where slug = :slug
-                    union select o.id from organisation o join lineage l on o.successor_id = l.id)
-                select s.id from organisation s join organisation p on s.path <@ p.path where p.id in (select id from lineage)
+                    union select l.predecessor_id from organisation_lineage l join earlier e on l.successor_id = e.id),
+                later(id) as (
+                    select id from organisation where slug = :slug
+                    union select l.successor_id from organisation_lineage l join later e on l.predecessor_id = e.id)
+                select s.id from organisation s join organisation p on s.path <@ p.path
+                 where p.id in (select id from earlier union select id from later)
                 """, slug);
+    }
+
+    /** Every unit this one became, recursively (organisation_lineage's key). */
+    public Set<Long> successorsOf(long id) {
+        return idsOf("""
+                with recursive later(id) as (
+                    select successor_id from organisation_lineage where predecessor_id = :id
+                    union select l.successor_id from organisation_lineage l join later e on l.predecessor_id = e.id)
+                select id from later
+                """, id);
+    }
+
+    /** The units directly before and after each of these (one statement each way). */
+    public Map<Long, List<Long>> predecessorsOf(java.util.Collection<Long> ids) {
+        return lineageEdges("select successor_id, predecessor_id from organisation_lineage where successor_id in (:ids)", ids);
+    }
+
+    public Map<Long, List<Long>> successorsOf(java.util.Collection<Long> ids) {
+        return lineageEdges("select predecessor_id, successor_id from organisation_lineage where predecessor_id in (:ids)", ids);
+    }
+
+    private Map<Long, List<Long>> lineageEdges(String sql, java.util.Collection<Long> ids) {
+        Map<Long, List<Long>> edges = new HashMap<>();
+        if (ids.isEmpty()) {
+            return edges;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(sql).setParameter("ids", ids).getResultList();
+        rows.forEach(row -> edges.computeIfAbsent(((Number) row[0]).longValue(), key -> new java.util.ArrayList<>())
+                .add(((Number) row[1]).longValue()));
+        return edges;
+    }
+
+    /** Records that {@code predecessor} became (part of) {@code successor}; nothing when that is known. */
+    public void addLineage(long predecessor, long successor) {
+        getEntityManager().createNativeQuery("""
+                insert into organisation_lineage (predecessor_id, successor_id) values (:predecessor, :successor)
+                on conflict do nothing
+                """).setParameter("predecessor", predecessor).setParameter("successor", successor).executeUpdate();
+    }
+
+    private Set<Long> idsOf(String sql, long id) {
+        List<?> rows = getEntityManager().createNativeQuery(sql).setParameter("id", id).getResultList();
+        return rows.stream().map(row -> ((Number) row).longValue()).collect(Collectors.toUnmodifiableSet());
     }
 
     private Set<Long> ids(String sql, String slug) {

@@ -1,5 +1,6 @@
 package vn.tincoso.organisations;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.config.VietnamTime;
 import vn.tincoso.feeds.ContentClock;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.Problem;
@@ -41,17 +43,20 @@ import vn.tincoso.web.ResourceNotFoundException;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Đơn vị", description = "Cây đơn vị: thành phố > quận/huyện > phường/xã > tổ dân phố/chi bộ")
+@Tag(name = "Đơn vị", description = "Cây đơn vị của cả nước, trước và sau ngày 1/7/2025: tỉnh/thành phố > (quận/huyện, đến 30/6/2025) > "
+        + "phường/xã/đặc khu > tổ dân phố/thôn/chi bộ")
 public class OrganisationResource {
 
     private final OrganisationService organisations;
     private final TincosoConfig config;
     private final ContentClock clock;
+    private final java.time.Clock today;
 
-    OrganisationResource(OrganisationService organisations, TincosoConfig config, ContentClock clock) {
+    OrganisationResource(OrganisationService organisations, TincosoConfig config, ContentClock clock, java.time.Clock today) {
         this.organisations = organisations;
         this.config = config;
         this.clock = clock;
+        this.today = today;
     }
 
     @GET
@@ -69,6 +74,9 @@ public class OrganisationResource {
             @QueryParam("level") List<String> level,
             @Parameter(description = "tree (mặc định) hoặc flat", schema = @Schema(enumeration = {"tree", "flat"}))
             @QueryParam("view") String view,
+            @Parameter(description = "Các đơn vị có hiệu lực vào ngày này (YYYY-MM-DD; mặc định: hôm nay, giờ Hà Nội): "
+                    + "trước 2025-07-01 là bản đồ có quận/huyện, từ đó là 34 tỉnh, thành phố và các xã, phường, đặc khu",
+                    example = "2024-01-01") @QueryParam("at") String at,
             @Context UriInfo request) {
         QueryParameters params = new QueryParameters(request.getQueryParameters());
         Set<Level> levels = Level.fromParameter(params, "level");
@@ -80,7 +88,20 @@ public class OrganisationResource {
         if (flat && chosenView.filter("tree"::equals).isPresent()) {
             throw new InvalidParameterException("view", "view=tree không đi cùng level (level cho danh sách phẳng)");
         }
-        return clock.answer(flat ? organisations.flat(levels) : organisations.tree());
+        LocalDate on = params.single("at").map(OrganisationResource::day).orElseGet(() -> LocalDate.now(today.withZone(VietnamTime.ZONE)));
+        return clock.answer(flat ? organisations.flat(levels, on) : organisations.tree(on));
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            LocalDate day = LocalDate.parse(value);
+            if (day.getYear() < 1 || day.getYear() > 9999) {
+                throw new InvalidParameterException("at", "phải " + VietnamTime.RANGE);
+            }
+            return day;
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidParameterException("at", "'" + value + "' không phải ngày YYYY-MM-DD");
+        }
     }
 
     @POST
@@ -124,7 +145,7 @@ public class OrganisationResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Sáp nhập đơn vị vào một đơn vị cùng cấp",
             description = "Bài cũ vẫn thuộc đơn vị cũ; nguồn tin của đơn vị mới với scope=lineage gồm cả chúng.")
-    @APIResponse(responseCode = "200", description = "Đơn vị đã sáp nhập (successor là đơn vị nhận)",
+    @APIResponse(responseCode = "200", description = "Đơn vị đã sáp nhập (successors có đơn vị nhận)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
     public Response merge(@PathParam("slug") String slug, @Valid @NotNull OrganisationChange.Merge body) {
         return clock.answer(organisations.find(organisations.merge(slug, body.into()).slug).orElseThrow());

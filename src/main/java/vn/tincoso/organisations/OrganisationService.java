@@ -2,6 +2,7 @@ package vn.tincoso.organisations;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,25 +21,30 @@ public class OrganisationService {
 
     private final OrganisationRepository organisations;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<TreeChanged> changes;
 
-    OrganisationService(OrganisationRepository organisations, Clock clock) {
+    OrganisationService(OrganisationRepository organisations, Clock clock, jakarta.enterprise.event.Event<TreeChanged> changes) {
         this.organisations = organisations;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    /** The units in force on that day, as a tree. */
+    @Transactional
+    public List<OrganisationNode> tree(LocalDate on) {
+        return load().nested(on);
     }
 
     @Transactional
-    public List<OrganisationNode> tree() {
-        return load().nested();
-    }
-
-    @Transactional
-    public List<OrganisationSummary> flat(Set<Level> levels) {
-        return load().flat(levels);
+    public List<OrganisationSummary> flat(Set<Level> levels, LocalDate on) {
+        return load().flat(levels, on);
     }
 
     @Transactional
     public Optional<OrganisationDetail> find(String slug) {
-        return organisations.findBySlug(slug).map(organisation -> load().detail(organisation));
+        return organisations.findBySlug(slug).map(organisation -> load().detail(organisation,
+                organisations.predecessorsOf(List.of(organisation.id)).getOrDefault(organisation.id, List.of()),
+                organisations.successorsOf(List.of(organisation.id)).getOrDefault(organisation.id, List.of())));
     }
 
     /**
@@ -62,9 +68,8 @@ public class OrganisationService {
         } else {
             parent = organisations.findBySlug(input.parent() == null ? "" : input.parent())
                     .orElseThrow(() -> new InvalidBodyException("/parent", "không có đơn vị '" + input.parent() + "'"));
-            if (parent.level.ordinal() != level.ordinal() - 1) {
-                throw new InvalidBodyException("/parent", "đơn vị cấp " + level.code() + " phải nằm ngay dưới một đơn vị cấp "
-                        + Level.values()[level.ordinal() - 1].code() + ", không phải " + parent.level.code());
+            if (!level.mayBeUnder(parent.level)) {
+                throw new InvalidBodyException("/parent", "đơn vị cấp " + level.code() + " không nằm ngay dưới đơn vị cấp " + parent.level.code());
             }
         }
         if (organisations.findBySlug(slug).isPresent()) {
@@ -83,8 +88,8 @@ public class OrganisationService {
         if (change.parent() != null) {
             Organisation parent = organisations.findBySlug(change.parent())
                     .orElseThrow(() -> new InvalidBodyException("/parent", "không có đơn vị '" + change.parent() + "'"));
-            if (parent.level.ordinal() != unit.level.ordinal() - 1) {
-                throw new InvalidBodyException("/parent", "phải là đơn vị cấp ngay trên " + unit.level.code());
+            if (!unit.level.mayBeUnder(parent.level)) {
+                throw new InvalidBodyException("/parent", "đơn vị cấp " + unit.level.code() + " không nằm ngay dưới đơn vị cấp " + parent.level.code());
             }
             if (organisations.chainOf(parent.id).stream().anyMatch(link -> link.id.equals(unit.id))) {
                 throw new InvalidBodyException("/parent", "không thể chuyển một đơn vị vào dưới chính nó");
@@ -94,6 +99,7 @@ public class OrganisationService {
         unit.updatedAt = clock.instant();
         organisations.flush();
         organisations.touchArticlesOfSubtree(unit.id, unit.updatedAt);
+        changes.fire(new TreeChanged());
         return unit;
     }
 
@@ -109,15 +115,14 @@ public class OrganisationService {
         if (successor.level != unit.level) {
             throw new InvalidBodyException("/into", "chỉ sáp nhập vào đơn vị cùng cấp " + unit.level.code());
         }
-        for (Organisation step = successor; step != null; step = step.successorId == null ? null : organisations.findById(step.successorId)) {
-            if (step.id.equals(unit.id)) {
-                throw new InvalidBodyException("/into", "sáp nhập vòng: '" + into + "' đã nhập vào '" + slug + "'");
-            }
+        if (successor.id.equals(unit.id) || organisations.successorsOf(successor.id).contains(unit.id)) {
+            throw new InvalidBodyException("/into", "sáp nhập vòng: '" + into + "' đã nhập vào '" + slug + "'");
         }
-        unit.successorId = successor.id;
+        organisations.addLineage(unit.id, successor.id);
         unit.updatedAt = clock.instant();
         organisations.flush();
         organisations.touchArticlesOfSubtree(unit.id, unit.updatedAt);
+        changes.fire(new TreeChanged());
         return unit;
     }
 
@@ -129,12 +134,16 @@ public class OrganisationService {
             organisation.slug = slug;
             organisation.name = VietnameseText.clean(name);
             organisation.level = level;
+            organisation.kind = UnitKind.of(organisation.name, level);
             organisation.parentId = parentSlug == null ? null : organisations.findBySlug(parentSlug)
                     .orElseThrow(() -> new IllegalArgumentException("no parent organisation " + parentSlug)).id;
             Instant now = clock.instant();
             organisation.createdAt = now;
             organisation.updatedAt = now;
             organisations.persist(organisation);
+            if (level != Level.GROUP) {
+                changes.fire(new TreeChanged());
+            }
             return organisation;
         });
     }

@@ -1,11 +1,15 @@
 package vn.tincoso.organisations;
 
+import java.time.LocalDate;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A unit in the flat view.
  *
  * @param parent          the parent's slug; null for a root
+ * @param validFrom       first day in force; null as far as the sources go back
+ * @param validTo         last day in force; null while it still is
  * @param articleCount    published articles of the unit and everything under it
  * @param ownArticleCount published articles held by the unit itself
  */
@@ -13,7 +17,10 @@ public record OrganisationSummary(
         @Schema(example = "phuong-my-dinh-1") String slug,
         @Schema(example = "Phường Mỹ Đình 1") String name,
         @Schema(enumeration = {"city", "district", "ward", "group"}) String level,
+        @Schema(example = "phường") String kind,
         @Schema(example = "quan-nam-tu-liem", nullable = true) String parent,
+        @Schema(nullable = true) LocalDate validFrom,
+        @Schema(nullable = true, example = "2025-06-30") LocalDate validTo,
         long articleCount,
         long ownArticleCount) {
 }

@@ -1,5 +1,6 @@
 package vn.tincoso.organisations;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,46 +46,58 @@ final class OrganisationTree {
         return count;
     }
 
-    List<OrganisationNode> nested() {
-        return roots.stream().map(this::node).toList();
+    /**
+     * The units in force on that day, as a tree. Counts are of every article under a unit whatever its date, as the
+     * org= filter counts them (Hà Nội's include those of its districts, which are no longer in force).
+     */
+    List<OrganisationNode> nested(LocalDate on) {
+        return roots.stream().filter(root -> root.validOn(on)).map(root -> node(root, on)).toList();
     }
 
-    /** Units of the given levels (all when empty), ordered by level, then depth-first by name. */
-    List<OrganisationSummary> flat(Set<Level> levels) {
+    /**
+     * Units in force on that day of the given levels (all when empty), ordered by level, then depth-first by name. Each
+     * unit is judged by its own validity: a residential group stays when the commune it was created under has gone.
+     */
+    List<OrganisationSummary> flat(Set<Level> levels, LocalDate on) {
         List<OrganisationSummary> flat = new ArrayList<>();
-        roots.forEach(root -> collect(root, levels, flat));
+        roots.forEach(root -> collect(root, levels, on, flat));
         flat.sort(Comparator.comparing(summary -> Level.fromCode(summary.level()).orElseThrow()));
         return flat;
     }
 
-    OrganisationDetail detail(Organisation organisation) {
+    /** The unit with its children of every time, and its lineage (units directly before and after it). */
+    OrganisationDetail detail(Organisation organisation, List<Long> predecessors, List<Long> successors) {
         List<OrganisationRef> ancestors = new ArrayList<>();
         for (Long parentId = organisation.parentId; parentId != null; parentId = byId.get(parentId).parentId) {
             ancestors.add(OrganisationRef.of(byId.get(parentId)));
         }
-        return new OrganisationDetail(organisation.slug, organisation.name, organisation.level.code(),
-                subtreeCounts.get(organisation.id), own(organisation),
-                organisation.successorId == null ? null : byId.get(organisation.successorId).slug, ancestors,
-                children(organisation).stream().map(this::summary).toList());
+        return new OrganisationDetail(organisation.slug, organisation.name, organisation.level.code(), organisation.kind,
+                organisation.gsoCode, organisation.validFrom, organisation.validTo, subtreeCounts.get(organisation.id),
+                own(organisation), ancestors, children(organisation).stream().map(this::summary).toList(), refs(predecessors),
+                refs(successors));
     }
 
-    private void collect(Organisation organisation, Set<Level> levels, List<OrganisationSummary> into) {
-        if (levels.isEmpty() || levels.contains(organisation.level)) {
+    private List<OrganisationRef> refs(List<Long> ids) {
+        return ids.stream().map(byId::get).sorted(BY_NAME).map(OrganisationRef::of).toList();
+    }
+
+    private void collect(Organisation organisation, Set<Level> levels, LocalDate on, List<OrganisationSummary> into) {
+        if ((levels.isEmpty() || levels.contains(organisation.level)) && organisation.validOn(on)) {
             into.add(summary(organisation));
         }
-        children(organisation).forEach(child -> collect(child, levels, into));
+        children(organisation).forEach(child -> collect(child, levels, on, into));
     }
 
-    private OrganisationNode node(Organisation organisation) {
-        return new OrganisationNode(organisation.slug, organisation.name, organisation.level.code(),
-                subtreeCounts.get(organisation.id), own(organisation),
-                children(organisation).stream().map(this::node).toList());
+    private OrganisationNode node(Organisation organisation, LocalDate on) {
+        return new OrganisationNode(organisation.slug, organisation.name, organisation.level.code(), organisation.kind,
+                organisation.validFrom, organisation.validTo, subtreeCounts.get(organisation.id), own(organisation),
+                children(organisation).stream().filter(child -> child.validOn(on)).map(child -> node(child, on)).toList());
     }
 
     private OrganisationSummary summary(Organisation organisation) {
         String parent = organisation.parentId == null ? null : byId.get(organisation.parentId).slug;
-        return new OrganisationSummary(organisation.slug, organisation.name, organisation.level.code(), parent,
-                subtreeCounts.get(organisation.id), own(organisation));
+        return new OrganisationSummary(organisation.slug, organisation.name, organisation.level.code(), organisation.kind, parent,
+                organisation.validFrom, organisation.validTo, subtreeCounts.get(organisation.id), own(organisation));
     }
 
     private List<Organisation> children(Organisation organisation) {

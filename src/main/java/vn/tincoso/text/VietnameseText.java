@@ -20,6 +20,8 @@ public final class VietnameseText {
 
     private static final Collator COLLATOR = Collator.getInstance(Locale.forLanguageTag("vi"));
     private static final Pattern WORD_BREAK = Pattern.compile("\\s+");
+    /** Combining grave, acute, tilde, hook above and dot below: the five tone marks. */
+    private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 
     /**
      * Vietnamese dictionary order: syllable by syllable ("Hà Nội" before "Hải Phòng", which a collator that
@@ -60,6 +62,24 @@ public final class VietnameseText {
             }
         }
         return null;
+    }
+
+    /**
+     * The text as a reader compares spellings: case and the place of the tone mark ignored ("Hoà" = "Hòa"), but every
+     * mark kept, so that "Thạnh" and "Thanh" stay apart.
+     */
+    public static String toneKey(String text) {
+        StringBuilder key = new StringBuilder();
+        for (String syllable : WORD_BREAK.split(clean(text).toLowerCase(Locale.ROOT))) {
+            String decomposed = Normalizer.normalize(syllable, Normalizer.Form.NFD);
+            StringBuilder base = new StringBuilder();
+            StringBuilder tone = new StringBuilder();
+            for (char c : decomposed.toCharArray()) {
+                (TONE_MARKS.indexOf(c) >= 0 ? tone : base).append(c);
+            }
+            key.append(key.isEmpty() ? "" : " ").append(Normalizer.normalize(base, Normalizer.Form.NFC)).append(tone);
+        }
+        return key.toString();
     }
 
     public static String nfc(String text) {

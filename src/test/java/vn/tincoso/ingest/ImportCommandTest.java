@@ -75,14 +75,14 @@ class ImportCommandTest {
         StringWriter out = new StringWriter();
         int exit = run(out, folder.toString(), "--api", "http://localhost:" + port, "--batch-size", "2");
         assertEquals(1, exit, out.toString());
-        assertTrue(out.toString().contains("5 files: created 3, updated 0, rejected 2"), out.toString());
-        assertTrue(out.toString().contains("rejected khong-ro-don-vi.txt: /text: không nêu đơn vị"), out.toString());
+        assertTrue(out.toString().contains("5 files: created 3, updated 0, needs review 1, rejected 1"), out.toString());
+        assertTrue(out.toString().contains("needs review khong-ro-don-vi.txt: the text names no unit"), out.toString());
         assertTrue(out.toString().contains("rejected latin1.txt: not UTF-8 text"), out.toString());
         given().get("/api/v1/articles").then().body("items.size()", is(3));
 
         StringWriter again = new StringWriter();
         run(again, folder.toString(), "--api", "http://localhost:" + port);
-        assertTrue(again.toString().contains("created 0, updated 3, rejected 2"), again.toString());
+        assertTrue(again.toString().contains("created 0, updated 3, needs review 1, rejected 1"), again.toString());
     }
 
     @Test

@@ -60,7 +60,10 @@ class OrganisationCreateTest {
     }
 
     @Test
-    void theParentMustBeOneLevelUp() {
+    void theParentMustBeOneLevelUpOrTheProvinceForACommune() {
+        given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"Phường Hoa Sen\", \"level\": \"ward\", \"parent\": \"thanh-pho-ha-noi\"}")
+                .post("/api/v1/organisations").then().statusCode(201).body("kind", is("phường"));
         Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
                 .body("{\"name\": \"Tổ dân phố số 1\", \"level\": \"group\", \"parent\": \"quan-hai-ba-trung\"}")
                 .post("/api/v1/organisations").then(), 400).body("errors[0].field", is("/parent"));

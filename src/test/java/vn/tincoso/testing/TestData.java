@@ -17,6 +17,7 @@ import vn.tincoso.articles.Article;
 import vn.tincoso.articles.ArticleStatus;
 import vn.tincoso.articles.ArticleWriter;
 import vn.tincoso.articles.NewArticle;
+import vn.tincoso.articles.OrganisingBody;
 import vn.tincoso.articles.RevisionAction;
 import vn.tincoso.auth.Actor;
 import vn.tincoso.config.VietnamTime;
@@ -52,10 +53,26 @@ public class TestData {
         steps.run();
     }
 
+    /** As {@link #setUp}, for a step with a result. */
+    @ActivateRequestContext
+    public <T> T call(java.util.function.Supplier<T> step) {
+        return step.get();
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<vn.tincoso.organisations.TreeChanged> treeChanged;
+
     @Transactional
     public void reset() {
         entityManager.createNativeQuery("truncate article_directive, article, directive, organisation, article_revision, article_tombstone restart identity cascade")
                 .executeUpdate();
+        treeChanged.fire(new vn.tincoso.organisations.TreeChanged());
+    }
+
+    /** The number a counting query gives (for assertions on what is stored). */
+    @Transactional
+    public long count(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     /** An editor's change: a new title, and the article's updated time moves on. */
@@ -116,6 +133,7 @@ public class TestData {
         private String byline;
         private int viewCount;
         private List<Article.Caption> captions = List.of();
+        private OrganisingBody organisingBody;
 
         ArticleBuilder(String title) {
             this.title = title;
@@ -157,6 +175,11 @@ public class TestData {
             return this;
         }
 
+        public ArticleBuilder heldBy(OrganisingBody body) {
+            this.organisingBody = body;
+            return this;
+        }
+
         public ArticleBuilder byline(String byline) {
             this.byline = byline;
             return this;
@@ -169,8 +192,8 @@ public class TestData {
 
         /** Stored as any write is, through the article writer, with a revision by the test. */
         public Article save() {
-            NewArticle input = new NewArticle(null, title, null, body, captions, null, publishedAt, byline, null, null,
-                    viewCount, status, organisation, directives);
+            NewArticle input = NewArticle.builder().title(title).body(body).captions(captions).publishedAt(publishedAt)
+                    .byline(byline).viewCount(viewCount).status(status).heldBy(organisation, organisingBody).directives(directives).build();
             return QuarkusTransaction.joiningExisting().call(() -> writer.create(input, TEST, RevisionAction.CREATED));
         }
     }
