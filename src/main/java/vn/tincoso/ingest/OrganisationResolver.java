@@ -118,8 +118,10 @@ public class OrganisationResolver {
     /** What the text names besides the organiser, and the words of its address. */
     private record Context(List<UnitIndex.Match> named, Set<String> address, UnitIndex index) {
 
-        Set<Long> namedIds() {
-            return named.stream().flatMap(match -> match.units().stream()).map(UnitIndex.Known::id).collect(Collectors.toSet());
+        /** Units the text names elsewhere: a name never vouches for one of its own candidates ("Thành ủy Huế"). */
+        Set<Long> namedIdsBesides(UnitIndex.Match organiser) {
+            return named.stream().filter(match -> !match.units().equals(organiser.units()))
+                    .flatMap(match -> match.units().stream()).map(UnitIndex.Known::id).collect(Collectors.toSet());
         }
     }
 
@@ -132,7 +134,7 @@ public class OrganisationResolver {
         if (candidates.size() <= 1) {
             return candidates;
         }
-        Set<Long> named = context.namedIds();
+        Set<Long> named = context.namedIdsBesides(match);
         LocalDate today = LocalDate.now(vn.tincoso.config.VietnamTime.ZONE);
         Map<UnitIndex.Known, Double> scores = candidates.stream().collect(Collectors.toMap(unit -> unit, unit -> {
             double score = 0;
