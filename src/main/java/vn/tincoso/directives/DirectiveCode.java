@@ -11,7 +11,9 @@ import vn.tincoso.text.VietnameseText;
  * ("11-ĐA/TU"); State documents read number/year/TYPE-ISSUER ("30/2020/NĐ-CP"), or number/TYPE-ISSUER without the
  * year ("215/NQ-HĐND", "1234/NQ-UBTVQH15", whose issuer carries its term). Portals print them with spaces around
  * the dash, en or em dashes, no dash at all, "số" before the number, in lower case or without diacritics; all of
- * those parse to one canonical code, and so does the code's slug.
+ * those parse to one canonical code, and so does the code's slug. The National Assembly and its Standing Committee
+ * number their laws and resolutions of a year without a type ("202/2025/QH15"): those are of type
+ * {@link DocumentType#VAN_BAN}.
  *
  * @param number the number, at least two digits as the documents print it ("09", "11", "123")
  * @param year   the year of a State document, null for a Party document and a State one cited without it
@@ -29,6 +31,8 @@ public record DirectiveCode(String number, Integer year, DocumentType type, Issu
     private static final Pattern STATE = Pattern.compile(
             "(?:so\\s*)?(\\d{1,4})\\s*" + SLASH_OR_DASH + "\\s*((?:19|20|21)\\d{2})\\s*" + SLASH_OR_DASH
                     + "\\s*([a-z]{1,6})\\s*" + DASH + "\\s*([a-z]{1,8})(\\d{1,2})?");
+    private static final Pattern STATE_WITHOUT_TYPE = Pattern.compile(
+            "(?:so\\s*)?(\\d{1,4})\\s*" + SLASH_OR_DASH + "\\s*((?:19|20|21)\\d{2})\\s*" + SLASH_OR_DASH + "\\s*(qh|ubtvqh)\\s*(\\d{1,2})");
     private static final Pattern STATE_WITHOUT_YEAR = Pattern.compile(
             "(?:so\\s*)?(\\d{1,5})\\s*/\\s*([a-z]{1,6})\\s*" + DASH + "\\s*([a-z]{1,8})(\\d{1,2})?");
 
@@ -41,6 +45,11 @@ public record DirectiveCode(String number, Integer year, DocumentType type, Issu
         Matcher state = STATE.matcher(folded);
         if (state.matches()) {
             return of(state.group(1), Integer.valueOf(state.group(2)), state.group(3), state.group(4), true, state.group(5));
+        }
+        Matcher withoutType = STATE_WITHOUT_TYPE.matcher(folded);
+        if (withoutType.matches()) {
+            return of(withoutType.group(1), Integer.valueOf(withoutType.group(2)), DocumentType.VAN_BAN.code(), withoutType.group(3), true,
+                    withoutType.group(4));
         }
         Matcher stateWithoutYear = STATE_WITHOUT_YEAR.matcher(folded);
         if (stateWithoutYear.matches()) {
@@ -60,8 +69,11 @@ public record DirectiveCode(String number, Integer year, DocumentType type, Issu
         }
         // Who issued it decides the form, whatever the spelling: "215-NQ/HĐND" is the People's Council's 215/NQ-HĐND,
         // "12/KH-ĐU" the Party committee's 12-KH/ĐU (and a year makes it a State document).
+        // A code without a type is only the National Assembly's form: "12/VB-UBND" is no code.
+        boolean untyped = DocumentType.VAN_BAN.code().equalsIgnoreCase(type);
         return DocumentType.fromCode(type).flatMap(documentType -> Issuer.fromCode(issuer)
                 .filter(issuingBody -> term == null || issuingBody.hasTerms())
+                .filter(issuingBody -> !untyped || year != null && term != null && issuingBody.hasTerms())
                 .map(issuingBody -> new DirectiveCode(number, year, documentType, issuingBody, year != null || issuingBody.isState(), term)));
     }
 
@@ -74,10 +86,13 @@ public record DirectiveCode(String number, Integer year, DocumentType type, Issu
         return bare.length() == 1 ? "0" + bare : bare;
     }
 
-    /** "11-ĐA/TU", "30/2020/NĐ-CP" or "215/NQ-HĐND". */
+    /** "11-ĐA/TU", "30/2020/NĐ-CP", "215/NQ-HĐND" or "202/2025/QH15". */
     public String code() {
         if (!state) {
             return number + "-" + type.code() + "/" + issuer.code();
+        }
+        if (type == DocumentType.VAN_BAN) {
+            return number + "/" + year + "/" + issuer.code() + term;
         }
         return number + (year == null ? "" : "/" + year) + "/" + type.code() + "-" + issuer.code() + (term == null ? "" : term);
     }

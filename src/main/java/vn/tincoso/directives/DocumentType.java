@@ -25,7 +25,12 @@ public enum DocumentType implements Vocabulary.Term {
     CONG_VAN("CV", "Công văn"),
     NGHI_DINH("NĐ", "Nghị định"),
     THONG_TU("TT", "Thông tư"),
-    THONG_TU_LIEN_TICH("TTLT", "Thông tư liên tịch");
+    THONG_TU_LIEN_TICH("TTLT", "Thông tư liên tịch"),
+    /**
+     * A document whose code carries no type: the National Assembly's and its Standing Committee's laws, ordinances and
+     * resolutions of a year ("202/2025/QH15", "35/2023/UBTVQH15"), which share one numbering.
+     */
+    VAN_BAN("VB", "Văn bản");
 
     private final String code;
     private final String label;

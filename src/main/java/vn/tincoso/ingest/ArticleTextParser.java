@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,6 @@ import vn.tincoso.text.VietnameseText;
 public final class ArticleTextParser {
 
     private static final Pattern SPACES = Pattern.compile("[\\t\\x0B\\f\\u00A0\\u1680\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF ]+");
-    private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})(?!\\d)");
     private static final Pattern TIME = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[:hg]\\s*(\\d{2})(?!\\d)");
     private static final Pattern VIEWS = Pattern.compile("luot xem\\s*:?\\s*(\\d[\\d.,]*)");
     private static final int SHORT_DATE_LINE = 24;
@@ -151,7 +151,7 @@ public final class ArticleTextParser {
             String key = key(line.text());
             // A date with a time or a word of the metadata ("Ngày đăng", a weekday), or a short line that is little more
             // than a date ("23/05/2025", "Ngày 23/05/2025").
-            if (key.length() <= 120 && DATE.matcher(key).find()
+            if (key.length() <= 120 && PrintedDates.first(key).isPresent()
                     && (TIME.matcher(key).find() || METADATA_WORDS.matcher(key).find() || key.length() <= SHORT_DATE_LINE)) {
                 return i;
             }
@@ -263,25 +263,21 @@ public final class ArticleTextParser {
         return text.length() <= 60 && !endsSentence(text) && BYLINE.matcher(text).matches();
     }
 
-    /** The date and, when printed, the time of the metadata line; null if the date is not a real one. */
+    /** The date and, when printed, the time of the metadata line; null if it has no real date. */
     private static LocalDateTime dateTime(String line) {
-        Matcher date = DATE.matcher(line);
-        if (!date.find()) {
+        Optional<PrintedDates.Found> found = PrintedDates.first(line);
+        if (found.isEmpty()) {
             return null;
         }
-        String rest = line.substring(0, date.start()) + " " + line.substring(date.end());
-        Matcher time = TIME.matcher(rest);
+        PrintedDates.Found date = found.get();
+        if (date.time() != null) {
+            return date.date().atTime(date.time());
+        }
+        Matcher time = TIME.matcher(line.substring(0, date.start()) + " " + line.substring(date.end()));
         try {
-            int hour = 0;
-            int minute = 0;
-            if (time.find()) {
-                hour = Integer.parseInt(time.group(1));
-                minute = Integer.parseInt(time.group(2));
-            }
-            return LocalDateTime.of(Integer.parseInt(date.group(3)), Integer.parseInt(date.group(2)),
-                    Integer.parseInt(date.group(1)), hour, minute);
+            return time.find() ? date.date().atTime(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2))) : date.date().atStartOfDay();
         } catch (DateTimeException e) {
-            return null;
+            return date.date().atStartOfDay(); // "25:70" is no time
         }
     }
 

@@ -18,7 +18,7 @@ import vn.tincoso.text.VietnameseText;
 
 /**
  * Finds every directive a text cites: Party codes ("11-ĐA/TU", "35 - CT/TU", "19 –NQ/TU", "09 CT/TW"),
- * State codes ("30/2020/NĐ-CP"), the issue date and quoted title that follow a code, and bare mentions
+ * State codes ("30/2020/NĐ-CP", "202/2025/QH15"), the issue date and quoted title that follow a code, and bare mentions
  * ("Đề án số 11", "Chỉ thị 35") when the same text or the registry makes them unambiguous. Dates, phone
  * numbers and figures never become codes: a code needs a type and an issuer from the closed lists.
  * Patterns run on the text folded character by character, so every match is also a span of the original.
@@ -32,6 +32,9 @@ public final class DirectiveExtractor {
     private static final String DASH = "[-\u2010-\u2015\u2212]";
     private static final Pattern STATE = Pattern.compile(
             "(?<![\\d/])\\d{1,4}\\s*/\\s*(?:19|20)\\d{2}\\s*/\\s*[a-z]{1,6}\\s*" + DASH + "\\s*[a-z]{1,8}\\d{0,2}(?![a-z\\d])");
+    /** "202/2025/QH15", "35/2023/UBTVQH15": the National Assembly's laws and resolutions, numbered without a type. */
+    private static final Pattern STATE_WITHOUT_TYPE = Pattern.compile(
+            "(?<![\\d/])\\d{1,4}\\s*/\\s*(?:19|20)\\d{2}\\s*/\\s*(?:qh|ubtvqh)\\d{1,2}(?![a-z\\d])");
     /** "215/NQ-HĐND", "1234/NQ-UBTVQH15": a State document cited without its year. */
     private static final Pattern STATE_WITHOUT_YEAR = Pattern.compile(
             "(?<![\\p{L}\\d/.,])\\d{1,5}\\s*/\\s*[a-z]{1,6}\\s*" + DASH + "\\s*[a-z]{1,8}\\d{0,2}(?![a-z\\d/])");
@@ -66,7 +69,7 @@ public final class DirectiveExtractor {
         Map<DirectiveCode, Builder> found = new LinkedHashMap<>();
         for (Span region : regions) {
             List<int[]> taken = new ArrayList<>();
-            for (Pattern pattern : List.of(STATE, STATE_WITHOUT_YEAR, PARTY)) {
+            for (Pattern pattern : List.of(STATE, STATE_WITHOUT_TYPE, STATE_WITHOUT_YEAR, PARTY)) {
                 Matcher m = pattern.matcher(folded).region(region.start(), region.end());
                 while (m.find()) {
                     int start = m.start();

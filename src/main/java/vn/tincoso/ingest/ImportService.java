@@ -76,17 +76,20 @@ public class ImportService {
     private final OrganisationRepository organisations;
     private final DirectiveRepository directives;
     private final OrganisationResolver resolver;
+    private final ImportSlots slots;
     private final EntityManager entityManager;
     /** Items imported, by outcome and dry run: tincoso_imports_total at /q/metrics. */
     private final MeterRegistry metrics;
 
     ImportService(ArticleWriter writer, ArticleRepository articles, OrganisationRepository organisations,
-            DirectiveRepository directives, OrganisationResolver resolver, EntityManager entityManager, MeterRegistry metrics) {
+            DirectiveRepository directives, OrganisationResolver resolver, ImportSlots slots, EntityManager entityManager,
+            MeterRegistry metrics) {
         this.writer = writer;
         this.articles = articles;
         this.organisations = organisations;
         this.directives = directives;
         this.resolver = resolver;
+        this.slots = slots;
         this.entityManager = entityManager;
         this.metrics = metrics;
     }
@@ -146,7 +149,7 @@ public class ImportService {
      */
     public ImportOutcome importOrThrow(int index, ImportItem item, boolean dryRun, Actor actor) {
         try {
-            ImportOutcome outcome = importWithRetries(index, item, dryRun, actor);
+            ImportOutcome outcome = slots.call(() -> importWithRetries(index, item, dryRun, actor));
             count(outcome.status(), dryRun);
             return outcome;
         } catch (ImportConflict e) {
@@ -232,7 +235,7 @@ public class ImportService {
                     "thời điểm đăng phải từ năm 1900 trở đi");
         }
         OrganisationResolver.Placement placement = placement(parsed, overrides, item.sourceUrl(),
-                publishedAt != null ? publishedAt.atZone(VietnamTime.ZONE).toLocalDate() : EventDates.latest(parsed.text()).orElse(null));
+                publishedAt != null ? publishedAt.atZone(VietnamTime.ZONE).toLocalDate() : PrintedDates.latest(parsed.text()).orElse(null));
         String byline = overrides.byline() != null ? overrides.byline() : parsed.byline() != null ? parsed.byline().text() : null;
         String section = overrides.section() != null ? overrides.section() : parsed.sections().stream().findFirst().orElse(null);
         String hash = sha256(parsed.text());

@@ -41,8 +41,15 @@ public final class OrganisationDetector {
     public record Organiser(Optional<UnitIndex.Match> unit, Optional<Group> group, OrganisingBody body, Span bodySpan) {
     }
 
-    /** What the text says: the organiser, and every unit named anywhere (headers included), for context. */
-    public record Detection(Optional<Organiser> organiser, List<UnitIndex.Match> named) {
+    /**
+     * What the text says: the organiser, every unit named anywhere (headers included) for context, and the first body
+     * its title and first paragraphs name (the body of a text that names no unit: "Đảng ủy phường tổ chức …").
+     */
+    public record Detection(Optional<Organiser> organiser, List<UnitIndex.Match> named, Optional<Body> firstBody) {
+    }
+
+    /** A body the text names, and where. */
+    public record Body(OrganisingBody body, Span span) {
     }
 
     /** Names of bodies, as the words before a unit's name: "Đảng ủy", "UBND", "Ủy ban MTTQ Việt Nam" … */
@@ -51,6 +58,9 @@ public final class OrganisationDetector {
             Map.entry("ban thuong vu", OrganisingBody.PARTY), Map.entry("ban chap hanh", OrganisingBody.PARTY),
             Map.entry("btv", OrganisingBody.PARTY), Map.entry("bch", OrganisingBody.PARTY), Map.entry("chi bo", OrganisingBody.PARTY),
             Map.entry("cap uy", OrganisingBody.PARTY), Map.entry("thuong truc", OrganisingBody.PARTY),
+            Map.entry("tinh uy", OrganisingBody.PARTY), Map.entry("thanh uy", OrganisingBody.PARTY), Map.entry("quan uy", OrganisingBody.PARTY),
+            Map.entry("huyen uy", OrganisingBody.PARTY), Map.entry("thi uy", OrganisingBody.PARTY),
+            Map.entry("bo chinh tri", OrganisingBody.PARTY), Map.entry("ban bi thu", OrganisingBody.PARTY),
             Map.entry("ban tuyen giao", OrganisingBody.PARTY), Map.entry("ban to chuc", OrganisingBody.PARTY),
             Map.entry("ban dan van", OrganisingBody.PARTY), Map.entry("uy ban kiem tra", OrganisingBody.PARTY),
             Map.entry("ubkt", OrganisingBody.PARTY), Map.entry("dang uy khoi", OrganisingBody.PARTY),
@@ -59,7 +69,13 @@ public final class OrganisationDetector {
             Map.entry("uy ban mat tran to quoc", OrganisingBody.FRONT), Map.entry("mat tran to quoc", OrganisingBody.FRONT),
             Map.entry("uy ban mttq", OrganisingBody.FRONT), Map.entry("mttq", OrganisingBody.FRONT),
             Map.entry("doan thanh nien", OrganisingBody.FRONT), Map.entry("doan tncs", OrganisingBody.FRONT),
-            Map.entry("doan tn", OrganisingBody.FRONT), Map.entry("hoi lien hiep phu nu", OrganisingBody.FRONT),
+            Map.entry("doan tn", OrganisingBody.FRONT), Map.entry("doan", OrganisingBody.FRONT),
+            Map.entry("tinh doan", OrganisingBody.FRONT), Map.entry("thanh doan", OrganisingBody.FRONT),
+            Map.entry("quan doan", OrganisingBody.FRONT), Map.entry("huyen doan", OrganisingBody.FRONT),
+            Map.entry("thi doan", OrganisingBody.FRONT), Map.entry("ban cong tac mat tran", OrganisingBody.FRONT),
+            Map.entry("ban chap hanh doan", OrganisingBody.FRONT), Map.entry("bch doan", OrganisingBody.FRONT),
+            Map.entry("ban thuong vu doan", OrganisingBody.FRONT), Map.entry("btv doan", OrganisingBody.FRONT),
+            Map.entry("hoi lien hiep phu nu", OrganisingBody.FRONT),
             Map.entry("hoi lhpn", OrganisingBody.FRONT), Map.entry("hoi phu nu", OrganisingBody.FRONT),
             Map.entry("hoi cuu chien binh", OrganisingBody.FRONT), Map.entry("hoi ccb", OrganisingBody.FRONT),
             Map.entry("hoi nong dan", OrganisingBody.FRONT), Map.entry("cong doan", OrganisingBody.FRONT),
@@ -70,6 +86,16 @@ public final class OrganisationDetector {
             Map.entry("bo doi bien phong", OrganisingBody.SECURITY), Map.entry("don bien phong", OrganisingBody.SECURITY),
             Map.entry("quan su", OrganisingBody.SECURITY));
     private static final int LONGEST_BODY = 5;
+    /** Bodies named by a word that means other things too ("Đoàn kiểm tra", "đoàn đại biểu"): only right before a unit's name. */
+    private static final List<String> ONLY_BEFORE_A_NAME = List.of("doan");
+    /**
+     * Words of an instruction or a document that, followed by "của", make the unit after them the one that instructs,
+     * not the one that acts: "Thực hiện chỉ đạo của UBND huyện …", "Kế hoạch số 12/KH-UBND ngày 5/3 của UBND quận …".
+     */
+    private static final int INSTRUCTION_REACH = 120;
+    private static final Pattern INSTRUCTED_BY = Pattern.compile(
+            "\\b(?:chi dao|huong dan|ke hoach|cong van|van ban|quyet dinh|nghi quyet|chi thi|ket luan|thong bao|de an|chuong trinh"
+                    + "|yeu cau|de nghi)\\b[^.;:\\n]{0,80}\\bcua\\s*$");
     /** Words that may stand between a body's name and its unit's: "Ủy ban MTTQ Việt Nam phường …", "HĐND huyện khóa XX". */
     private static final int BODY_GAP = 4;
     /** "… thuộc quận Hai Bà Trưng", "… của thành phố": the unit after these only locates another. */
@@ -98,12 +124,28 @@ public final class OrganisationDetector {
     private OrganisationDetector() {
     }
 
-    /** @param regions the title first, then the body paragraphs (as {@link ParsedArticle#content()}) */
+    /** @param regions the title first, then the body paragraphs (as {@link ParsedArticle#content()}); the first three are read */
     public static Detection detect(String text, List<Span> regions, UnitIndex index) {
         Tokens tokens = Tokens.of(text);
         String folded = VietnameseText.foldKeepingOffsets(text);
         List<UnitIndex.Match> named = index.find(tokens);
-        return new Detection(organiser(tokens, folded, named, regions), named);
+        List<Span> first = regions.subList(0, Math.min(3, regions.size()));
+        return new Detection(organiser(tokens, folded, named, first), named, firstBody(tokens, first));
+    }
+
+    /** The first body the regions name, the longest name where several start at one word. */
+    private static Optional<Body> firstBody(Tokens tokens, List<Span> regions) {
+        for (Span region : regions) {
+            for (int from = tokens.indexAt(region.start()); from < tokens.size() && tokens.get(from).end() <= region.end(); from++) {
+                for (int to = Math.min(tokens.size(), from + LONGEST_BODY); to > from; to--) {
+                    String words = words(tokens, from, to);
+                    if (BODIES.containsKey(words) && !ONLY_BEFORE_A_NAME.contains(words) && tokens.get(to - 1).end() <= region.end()) {
+                        return Optional.of(new Body(BODIES.get(words), tokens.span(from, to)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A unit or group the text names in its first regions, in reading order. */
@@ -115,28 +157,31 @@ public final class OrganisationDetector {
 
     private static Optional<Organiser> organiser(Tokens tokens, String folded, List<UnitIndex.Match> named, List<Span> regions) {
         List<Candidate> first = new ArrayList<>();
+        List<Candidate> mentions = new ArrayList<>();
         // The title and the first two paragraphs say who held the event; later ones say what was done.
-        for (Span region : regions.subList(0, Math.min(3, regions.size()))) {
+        for (Span region : regions) {
             List<Candidate> inRegion = new ArrayList<>();
             named.stream().filter(match -> !match.phrase().bare() && within(match.span(), region))
                     .forEach(match -> inRegion.add(new Candidate(match.span().start(), match, null)));
             groups(tokens.text(), folded, region, named).forEach(group -> inRegion.add(new Candidate(group.span().start(), null, group)));
             inRegion.sort(java.util.Comparator.comparingInt(Candidate::start));
+            mentions.addAll(inRegion);
             first.addAll(withoutGroupsCommunes(inRegion));
         }
         Optional<Candidate> chosen = first.stream()
-                .filter(candidate -> !locating(tokens, candidate, first))
+                .filter(candidate -> !locating(tokens, candidate, first) && !instructing(tokens, folded, candidate))
                 .filter(candidate -> body(tokens, candidate).isPresent() || ORGANISING.matcher(folded).region(candidate.end(), folded.length()).lookingAt())
                 .findFirst()
-                .or(() -> first.stream().filter(candidate -> !locating(tokens, candidate, first)).findFirst())
+                .or(() -> first.stream().filter(candidate -> !locating(tokens, candidate, first) && !instructing(tokens, folded, candidate))
+                        .findFirst())
                 // The title and paragraphs name no unit ("Đảng ủy phường tổ chức …"): the portal's header lines do.
                 .or(() -> first.isEmpty() ? named.stream().filter(match -> !match.phrase().bare()).findFirst()
                         .map(match -> new Candidate(match.span().start(), match, null)) : Optional.empty());
         return chosen.map(candidate -> {
-            Optional<Named> body = body(tokens, candidate).or(() -> bodyElsewhere(tokens, candidate, first));
+            Optional<Body> body = body(tokens, candidate).or(() -> bodyElsewhere(tokens, candidate, mentions));
             return new Organiser(candidate.unit() != null ? Optional.of(candidate.unit()) : candidate.group().commune(),
-                    Optional.ofNullable(candidate.group()), body.map(Named::body).orElse(OrganisingBody.OTHER),
-                    body.map(Named::span).orElse(null));
+                    Optional.ofNullable(candidate.group()), body.map(Body::body).orElse(OrganisingBody.OTHER),
+                    body.map(Body::span).orElse(null));
         });
     }
 
@@ -157,19 +202,16 @@ public final class OrganisationDetector {
         return span.start() >= region.start() && span.end() <= region.end();
     }
 
-    private record Named(OrganisingBody body, Span span) {
-    }
-
     /** The body named right before the candidate (or by its own words: "Quận ủy …"); a group's is its chi bộ or the body before it. */
-    private static Optional<Named> body(Tokens tokens, Candidate candidate) {
+    private static Optional<Body> body(Tokens tokens, Candidate candidate) {
         if (candidate.unit() != null && candidate.unit().phrase().body() != null) {
             UnitIndex.Match unit = candidate.unit();
-            return Optional.of(new Named(unit.phrase().body(), tokens.span(unit.from(), unit.from() + unit.phrase().kindWords())));
+            return Optional.of(new Body(unit.phrase().body(), tokens.span(unit.from(), unit.from() + unit.phrase().kindWords())));
         }
         int start = tokens.indexAt(candidate.start());
         if (candidate.group() != null && tokens.get(start).word().equals("chi") && start + 1 < tokens.size()
                 && tokens.get(start + 1).word().equals("bo")) {
-            return Optional.of(new Named(OrganisingBody.PARTY, tokens.span(start, start + 2)));
+            return Optional.of(new Body(OrganisingBody.PARTY, tokens.span(start, start + 2)));
         }
         return bodyBefore(tokens, start);
     }
@@ -179,13 +221,13 @@ public final class OrganisationDetector {
      * bodies named together ("Đảng ủy, HĐND, UBND xã …", "Đảng ủy và UBND phường …") the first, as protocol names the
      * leading one first.
      */
-    private static Optional<Named> bodyBefore(Tokens tokens, int start) {
+    private static Optional<Body> bodyBefore(Tokens tokens, int start) {
         for (int end = start; end >= Math.max(0, start - BODY_GAP); end--) {
-            Optional<Named> nearest = bodyEndingAt(tokens, end, start);
+            Optional<Body> nearest = bodyEndingAt(tokens, end, start);
             if (nearest.isPresent()) {
-                Named first = nearest.get();
+                Body first = nearest.get();
                 int from = tokens.indexAt(first.span().start());
-                for (Optional<Named> earlier = listedBefore(tokens, from, start); earlier.isPresent(); earlier = listedBefore(tokens, from, start)) {
+                for (Optional<Body> earlier = listedBefore(tokens, from, start); earlier.isPresent(); earlier = listedBefore(tokens, from, start)) {
                     first = earlier.get();
                     from = tokens.indexAt(first.span().start());
                 }
@@ -196,27 +238,31 @@ public final class OrganisationDetector {
     }
 
     /** A body whose name ends right before word {@code from} (or before an "và" there), listed with the one at {@code from}. */
-    private static Optional<Named> listedBefore(Tokens tokens, int from, int start) {
+    private static Optional<Body> listedBefore(Tokens tokens, int from, int start) {
         int end = from > 0 && tokens.get(from - 1).word().equals("va") ? from - 1 : from;
         return bodyEndingAt(tokens, end, start);
     }
 
-    private static Optional<Named> bodyEndingAt(Tokens tokens, int end, int start) {
+    private static Optional<Body> bodyEndingAt(Tokens tokens, int end, int start) {
         for (int from = Math.max(0, end - LONGEST_BODY); from < end; from++) {
-            OrganisingBody body = BODIES.get(words(tokens, from, end));
-            if (body != null && (end == start || !tokens.sentenceBreakBetween(end - 1, start))) {
-                return Optional.of(new Named(body, tokens.span(from, end)));
+            String words = words(tokens, from, end);
+            OrganisingBody body = BODIES.get(words);
+            if (body != null && (end == start || !ONLY_BEFORE_A_NAME.contains(words) && !tokens.sentenceBreakBetween(end - 1, start))) {
+                return Optional.of(new Body(body, tokens.span(from, end)));
             }
         }
         return Optional.empty();
     }
 
-    /** Else the body named before another mention of the same unit in the first regions ("Phường X sơ kết …", then "Đảng ủy phường X …"). */
-    private static Optional<Named> bodyElsewhere(Tokens tokens, Candidate chosen, List<Candidate> first) {
+    /**
+     * Else the body named before another mention of the same unit in the first regions ("Phường X sơ kết …", then
+     * "Đảng ủy phường X …"), a group's commune included.
+     */
+    private static Optional<Body> bodyElsewhere(Tokens tokens, Candidate chosen, List<Candidate> mentions) {
         if (chosen.unit() == null) {
             return Optional.empty();
         }
-        return first.stream().filter(other -> other.unit() != null && other != chosen && other.unit().units().equals(chosen.unit().units()))
+        return mentions.stream().filter(other -> other.unit() != null && other != chosen && other.unit().units().equals(chosen.unit().units()))
                 .map(other -> body(tokens, other)).flatMap(Optional::stream).findFirst();
     }
 
@@ -236,6 +282,12 @@ public final class OrganisationDetector {
         boolean qualifies = candidates.stream().filter(other -> other != candidate && other.end() <= candidate.start())
                 .anyMatch(other -> tokens.text().substring(other.end(), candidate.start()).matches("\\s*[,(–-]\\s*"));
         return qualifies || locatedByWord(tokens, candidate);
+    }
+
+    /** Whether the unit, with its body, is named as the one that instructs: "Thực hiện chỉ đạo của UBND huyện Gia Lâm, …". */
+    private static boolean instructing(Tokens tokens, String folded, Candidate candidate) {
+        int mention = body(tokens, candidate).map(named -> named.span().start()).orElse(candidate.start());
+        return INSTRUCTED_BY.matcher(folded.substring(Math.max(0, mention - INSTRUCTION_REACH), mention)).find();
     }
 
     private static boolean locatedByWord(Tokens tokens, Candidate candidate) {

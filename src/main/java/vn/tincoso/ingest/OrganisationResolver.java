@@ -75,13 +75,21 @@ public class OrganisationResolver {
     @Transactional(Transactional.TxType.MANDATORY)
     public Placement place(OrganisationDetector.Detection detection, LocalDate on, String sourceUrl) {
         UnitIndex index = gazetteer.current();
+        Context context = new Context(detection.named(), addressWords(sourceUrl), index);
         Optional<OrganisationDetector.Organiser> found = detection.organiser();
         if (found.isEmpty()) {
-            return Placement.review("the text names no unit that held the event", candidates(detection.named(), index), null, null);
+            OrganisationDetector.Body body = detection.firstBody().orElse(new OrganisationDetector.Body(OrganisingBody.OTHER, null));
+            return namedByAddress(on, context)
+                    .map(unit -> new Placement(Optional.of(organisations.findById(unit.id())), false, null, body.body(), body.span(), null))
+                    .orElseGet(() -> Placement.review("the text names no unit that held the event, nor does its address",
+                            candidates(detection.named(), index), body.body(), body.span()));
         }
         OrganisationDetector.Organiser organiser = found.get();
-        Context context = new Context(detection.named(), addressWords(sourceUrl), index);
         if (organiser.unit().isEmpty()) {
+            Optional<UnitIndex.Known> commune = namedByAddress(on, context).filter(unit -> unit.level() == Level.WARD);
+            if (commune.isPresent()) {
+                return group(organiser, organisations.findById(commune.get().id()));
+            }
             String group = organiser.group().map(OrganisationDetector.Group::name).orElse("?");
             return Placement.review("'" + group + "' is named without the commune it belongs to", candidates(detection.named(), index),
                     organiser.body(), organiser.bodySpan());
@@ -103,6 +111,19 @@ public class OrganisationResolver {
             return group(organiser, unit);
         }
         return new Placement(Optional.of(unit), false, match.span(), organiser.body(), organiser.bodySpan(), null);
+    }
+
+    /**
+     * The unit the page's address names when the text names none ("Đảng ủy phường tổ chức …" on phuongnghiado.hanoi.gov.vn):
+     * of the most local units its parts name, the one the date and the rest of the address single out.
+     */
+    private static Optional<UnitIndex.Known> namedByAddress(LocalDate on, Context context) {
+        List<UnitIndex.Known> named = context.address().stream().flatMap(word -> context.index().namedByAddress(word).stream())
+                .distinct().toList();
+        Optional<Level> mostLocal = named.stream().map(UnitIndex.Known::level).max(Comparator.naturalOrder());
+        List<UnitIndex.Known> local = named.stream().filter(unit -> mostLocal.get() == unit.level()).toList();
+        List<UnitIndex.Known> chosen = local.isEmpty() ? local : choose(local, "", on, context, Set.of());
+        return chosen.size() == 1 ? Optional.of(chosen.get(0)) : Optional.empty();
     }
 
     /** The group under its commune, created there when the tree does not have it yet. */
@@ -127,14 +148,19 @@ public class OrganisationResolver {
 
     /** The units of that name the article most likely means: one, or the tied best, or none. */
     static List<UnitIndex.Known> choose(UnitIndex.Match match, LocalDate on, Context context) {
-        List<UnitIndex.Known> units = match.units();
-        String spelled = spelling(match);
+        return choose(match.units(), spelling(match), on, context, context.namedIdsBesides(match));
+    }
+
+    /**
+     * @param spelled the proper name as the text spells it (tone key), "" when not spelled
+     * @param named   the units the text names besides these
+     */
+    private static List<UnitIndex.Known> choose(List<UnitIndex.Known> units, String spelled, LocalDate on, Context context, Set<Long> named) {
         List<UnitIndex.Known> inForce = on == null ? units : units.stream().filter(unit -> unit.validOn(on)).toList();
         List<UnitIndex.Known> candidates = inForce.isEmpty() ? units : inForce;
         if (candidates.size() <= 1) {
             return candidates;
         }
-        Set<Long> named = context.namedIdsBesides(match);
         LocalDate today = LocalDate.now(vn.tincoso.config.VietnamTime.ZONE);
         Map<UnitIndex.Known, Double> scores = candidates.stream().collect(Collectors.toMap(unit -> unit, unit -> {
             double score = 0;

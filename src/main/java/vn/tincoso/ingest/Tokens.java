@@ -8,7 +8,8 @@ import vn.tincoso.text.VietnameseText;
 /**
  * A text as the words a name matcher compares: folded (no marks, no case, "Đ" as "d"), split at anything that is not
  * a letter or digit, each word with its span in the original text. Punctuation and spacing then never matter:
- * "TP.Hồ Chí Minh", "TP. Hồ Chí Minh" and "thành phố Hồ Chí Minh" differ only in their first word(s).
+ * "TP.Hồ Chí Minh", "TP. Hồ Chí Minh" and "thành phố Hồ Chí Minh" differ only in their first word(s), and numbers are
+ * compared without leading zeros.
  */
 public final class Tokens {
 
@@ -42,9 +43,18 @@ public final class Tokens {
                 i++;
             }
             char first = text.charAt(start);
-            tokens.add(new Token(folded.substring(start, i), start, i, Character.isUpperCase(first) || Character.isDigit(first)));
+            tokens.add(new Token(number(folded.substring(start, i)), start, i, Character.isUpperCase(first) || Character.isDigit(first)));
         }
         return new Tokens(text, tokens);
+    }
+
+    /** A number without its leading zeros, as registers and portals write it apart ("Phường 07", "Phường 7"). */
+    private static String number(String word) {
+        int zeros = 0;
+        while (zeros < word.length() - 1 && word.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return zeros > 0 && word.chars().allMatch(Character::isDigit) ? word.substring(zeros) : word;
     }
 
     /** The words of a name, as {@link #of} splits and folds them. */

@@ -67,13 +67,13 @@ public final class UnitIndex {
             Map.entry("đặc khu", List.of(new Form("dac khu", null))));
     /** Other names of provinces, written without a kind. */
     private static final Map<String, List<String>> ALIASES = Map.of(
-            "thanh-pho-ho-chi-minh", List.of("tp hcm", "tphcm", "thanh pho hcm"),
-            "thanh-pho-hue", List.of("tinh thua thien hue", "thua thien hue"));
+            "thanh-pho-ho-chi-minh", List.of("tp hcm", "tphcm", "thanh pho hcm"));
     /** Bare province names that also name other things ("tư tưởng Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh"). */
     private static final List<String> NOT_BARE = List.of("ho chi minh");
 
     private final Node root = new Node();
     private final Map<Long, Known> byId = new HashMap<>();
+    private final Map<String, List<Known>> byAddressName = new HashMap<>();
 
     private static final class Node {
         final Map<String, Node> next = new HashMap<>();
@@ -101,6 +101,7 @@ public final class UnitIndex {
                 named.computeIfAbsent(phrase, key -> new HashMap<>()).computeIfAbsent(form.body(), key -> new ArrayList<>()).add(unit);
                 kindWords.put(phrase, form.words().split(" ").length);
             }
+            byAddressName.computeIfAbsent(forms.get(0).words().replace(" ", "") + String.join("", name), key -> new ArrayList<>()).add(unit);
             if (unit.level() == Level.CITY && !NOT_BARE.contains(String.join(" ", name))) {
                 bare.computeIfAbsent(String.join(" ", name), key -> new ArrayList<>()).add(unit);
             }
@@ -128,6 +129,11 @@ public final class UnitIndex {
 
     public Collection<Known> units() {
         return byId.values();
+    }
+
+    /** The units a part of a web address names, written as portals' hosts and paths write them: "phuongnghiado", "xa-bat-trang". */
+    public List<Known> namedByAddress(String compactWord) {
+        return byAddressName.getOrDefault(compactWord, List.of());
     }
 
     /**

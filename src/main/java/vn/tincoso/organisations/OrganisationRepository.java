@@ -67,13 +67,28 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
         return lineageEdges("select predecessor_id, successor_id from organisation_lineage where predecessor_id in (:ids)", ids);
     }
 
+    /** The units each province and district became (a few dozen edges). */
+    public Map<Long, List<Long>> successorsAboveCommunes() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select l.predecessor_id, l.successor_id from organisation_lineage l join organisation o on o.id = l.predecessor_id
+                where o.level in ('city', 'district')
+                """).getResultList();
+        return edges(rows);
+    }
+
     private Map<Long, List<Long>> lineageEdges(String sql, java.util.Collection<Long> ids) {
-        Map<Long, List<Long>> edges = new HashMap<>();
         if (ids.isEmpty()) {
-            return edges;
+            return new HashMap<>();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery(sql).setParameter("ids", ids).getResultList();
+        return edges(rows);
+    }
+
+    /** Rows of (from, to) as each from's list of tos. */
+    private static Map<Long, List<Long>> edges(List<Object[]> rows) {
+        Map<Long, List<Long>> edges = new HashMap<>();
         rows.forEach(row -> edges.computeIfAbsent(((Number) row[0]).longValue(), key -> new java.util.ArrayList<>())
                 .add(((Number) row[1]).longValue()));
         return edges;

@@ -149,6 +149,6 @@ public class OrganisationService {
     }
 
     private OrganisationTree load() {
-        return new OrganisationTree(organisations.listAll(), organisations.ownArticleCounts());
+        return new OrganisationTree(organisations.listAll(), organisations.ownArticleCounts(), organisations.successorsAboveCommunes());
     }
 }

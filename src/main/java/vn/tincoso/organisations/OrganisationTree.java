@@ -21,9 +21,12 @@ final class OrganisationTree {
     private final List<Organisation> roots = new ArrayList<>();
     private final Map<Long, Long> ownCounts;
     private final Map<Long, Long> subtreeCounts = new HashMap<>();
+    private final Map<Long, List<Long>> successors;
 
-    OrganisationTree(List<Organisation> organisations, Map<Long, Long> ownCounts) {
+    /** @param successors the units each province or district became, for the parent of a unit on a day its own had gone */
+    OrganisationTree(List<Organisation> organisations, Map<Long, Long> ownCounts, Map<Long, List<Long>> successors) {
         this.ownCounts = ownCounts;
+        this.successors = successors;
         organisations.forEach(organisation -> byId.put(organisation.id, organisation));
         for (Organisation organisation : organisations) {
             if (organisation.parentId == null) {
@@ -47,11 +50,33 @@ final class OrganisationTree {
     }
 
     /**
-     * The units in force on that day, as a tree. Counts are of every article under a unit whatever its date, as the
-     * org= filter counts them (Hà Nội's include those of its districts, which are no longer in force).
+     * The units in force on that day, as a tree, each under its parent of that day: its own, or when that had gone
+     * (Thừa Thiên Huế, renamed Thành phố Huế on 1 January 2025) the unit it became. Counts are of every article under a
+     * unit whatever its date, as the org= filter counts them (Hà Nội's include those of its districts, which are no
+     * longer in force).
      */
     List<OrganisationNode> nested(LocalDate on) {
-        return roots.stream().filter(root -> root.validOn(on)).map(root -> node(root, on)).toList();
+        Map<Long, List<Organisation>> childrenOn = new HashMap<>();
+        List<Organisation> rootsOn = new ArrayList<>();
+        for (Organisation organisation : byId.values()) {
+            if (organisation.validOn(on)) {
+                Long parent = parentOn(organisation, on);
+                (parent == null ? rootsOn : childrenOn.computeIfAbsent(parent, id -> new ArrayList<>())).add(organisation);
+            }
+        }
+        rootsOn.sort(BY_NAME);
+        childrenOn.values().forEach(children -> children.sort(BY_NAME));
+        return rootsOn.stream().map(root -> node(root, childrenOn)).toList();
+    }
+
+    private Long parentOn(Organisation organisation, LocalDate on) {
+        Organisation parent = organisation.parentId == null ? null : byId.get(organisation.parentId);
+        if (parent == null || parent.validOn(on)) {
+            return organisation.parentId;
+        }
+        return successors.getOrDefault(parent.id, List.of()).stream().map(byId::get)
+                .filter(successor -> successor.level == parent.level && successor.validOn(on)).map(successor -> successor.id)
+                .findFirst().orElse(organisation.parentId);
     }
 
     /**
@@ -88,10 +113,10 @@ final class OrganisationTree {
         children(organisation).forEach(child -> collect(child, levels, on, into));
     }
 
-    private OrganisationNode node(Organisation organisation, LocalDate on) {
+    private OrganisationNode node(Organisation organisation, Map<Long, List<Organisation>> childrenOn) {
         return new OrganisationNode(organisation.slug, organisation.name, organisation.level.code(), organisation.kind,
                 organisation.validFrom, organisation.validTo, subtreeCounts.get(organisation.id), own(organisation),
-                children(organisation).stream().filter(child -> child.validOn(on)).map(child -> node(child, on)).toList());
+                childrenOn.getOrDefault(organisation.id, List.of()).stream().map(child -> node(child, childrenOn)).toList());
     }
 
     private OrganisationSummary summary(Organisation organisation) {

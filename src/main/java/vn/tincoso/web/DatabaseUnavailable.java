@@ -11,6 +11,8 @@ import java.sql.SQLTransientConnectionException;
 public final class DatabaseUnavailable {
 
     static final int RETRY_AFTER_SECONDS = 5;
+    /** What Agroal, the connection pool, says (a plain SQLException, no SQLState) when no connection came in time. */
+    private static final String POOL_ACQUISITION_TIMEOUT = "Sorry, acquisition timeout!";
 
     private DatabaseUnavailable() {
     }
@@ -37,7 +39,8 @@ public final class DatabaseUnavailable {
 
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && POOL_ACQUISITION_TIMEOUT.equals(sql.getMessage())) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -77,6 +77,9 @@ class ReviewResourceTest {
                 .statusCode(200).body("status", is("needs-review")).extract().header("ETag");
         Problems.assertProblem(given().header("Authorization", Tokens.editor("tinh-thanh-hoa")).header("If-Match", etag).contentType("application/json")
                 .body("{\"organisation\": \"xa-tan-thanh-lang-son\", \"publish\": true}").post("/api/v1/review/" + id).then(), 403);
+        Problems.assertProblem(given().header("Authorization", Tokens.admin()).header("If-Match", etag).contentType("application/json")
+                .body("{\"organisation\": \" \"}").post("/api/v1/review/" + id).then(), 400)
+                .body("errors[0].field", is("/organisation")).body("errors[0].message", is("không được để trống"));
         Response placed = given().header("Authorization", Tokens.editor("tinh-thanh-hoa")).header("If-Match", etag).contentType("application/json")
                 .body("{\"organisation\": \"xa-tan-thanh-thanh-hoa\", \"publish\": true}").post("/api/v1/review/" + id);
         placed.then().statusCode(200).body("status", is("published")).body("organisation.slug", is("xa-tan-thanh-thanh-hoa"))

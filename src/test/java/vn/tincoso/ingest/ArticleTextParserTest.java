@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ArticleTextParserTest {
 
@@ -105,6 +108,29 @@ class ArticleTextParserTest {
         assertEquals(List.of("Nội dung bài viết."), article.body());
     }
 
+    /** Date lines as portals print them, and the publication each gives (in Vietnam's time). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ngày đăng 04/01/2021 - 17:44                      | 2021-01-04T17:44
+            2023-08-15                                         | 2023-08-15T00:00
+            2023-08-15 09:30                                   | 2023-08-15T09:30
+            2023-08-15T09:30:00+07:00                          | 2023-08-15T09:30
+            2023-08-15T02:30:00Z                               | 2023-08-15T09:30
+            2023-08-14T20:30:00.000-0500                       | 2023-08-15T08:30
+            15 Tháng 8 2025                                    | 2025-08-15T00:00
+            15 tháng 8, 2025                                   | 2025-08-15T00:00
+            Thứ Sáu, ngày 15 tháng 8 năm 2025                  | 2025-08-15T00:00
+            Thứ Sáu, ngày 15 tháng 8 năm 2025 - 10:05          | 2025-08-15T10:05
+            Cập nhật: 15-8-2025 10:05                          | 2025-08-15T10:05
+            """)
+    void dateLines(String line, LocalDateTime expected) {
+        String text = "Tiêu đề của bài\n" + line + "\nĐoạn thứ nhất.";
+        ParsedArticle article = ArticleTextParser.parse(text);
+        assertEquals(expected, article.publishedAt(), line);
+        assertEquals("Tiêu đề của bài", article.title().text());
+        assertEquals(List.of("Đoạn thứ nhất."), article.body());
+    }
+
     @Test
     void withoutMetadataTheFirstLineIsTheTitleAndNothingIsLost() {
         ParsedArticle article = ArticleTextParser.parse("Tiêu đề không có ngày\nMột đoạn văn.\nMột đoạn khác.");
@@ -113,9 +139,10 @@ class ArticleTextParserTest {
         assertEquals(List.of("Một đoạn văn.", "Một đoạn khác."), article.body());
     }
 
-    @Test
-    void anImpossibleDateIsNoDate() {
-        ParsedArticle article = ArticleTextParser.parse("Tiêu đề\nNgày đăng 31/02/2024 | 10:00\nNội dung.");
+    @ParameterizedTest
+    @ValueSource(strings = {"Ngày đăng 31/02/2024 | 10:00", "2024-02-30 10:00", "ngày 31 tháng 4 năm 2024"})
+    void anImpossibleDateIsNoDate(String line) {
+        ParsedArticle article = ArticleTextParser.parse("Tiêu đề\n" + line + "\nNội dung.");
         assertNull(article.publishedAt());
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.awaitility.Awaitility;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -42,6 +43,12 @@ class DatabaseOutageTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    AgroalDataSource pool;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.max-size")
+    int poolSize;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -134,6 +141,27 @@ class DatabaseOutageTest {
             given().get("/api/v1/articles/" + id).then().statusCode(200);
         }
         assertTrue(acknowledged.size() >= 10, "writes went on after the outage: " + acknowledged.size());
+    }
+
+    /** Every connection of the pool in use (by a slow report, a burst of writers): a write waits its 3 s, then 503. */
+    @Test
+    void aPoolWithNoConnectionToSpareAnswers503() throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int n = 0; n < poolSize; n++) {
+                held.add(pool.getConnection());
+            }
+            Problems.assertProblem(given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"title\": \"Viết khi hết kết nối\", \"body\": [\"Nội dung.\"], \"organisation\": \"phuong-bach-khoa\"}")
+                    .post("/api/v1/articles").then(), 503).header("Retry-After", is("5"));
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"title\": \"Viết khi có kết nối\", \"body\": [\"Nội dung.\"], \"organisation\": \"phuong-bach-khoa\"}")
+                .post("/api/v1/articles").then().statusCode(201);
     }
 
     /**

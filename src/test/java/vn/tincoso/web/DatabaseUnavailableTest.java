@@ -22,6 +22,7 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causedBy(wrapped(new SQLException("not accepting connections", "55000"))));
         assertTrue(DatabaseUnavailable.causedBy(wrapped(new SQLException("too many clients", "53300"))));
         assertTrue(DatabaseUnavailable.causedBy(new RuntimeException(new SQLTransientConnectionException("acquisition timeout"))));
+        assertTrue(DatabaseUnavailable.causedBy(wrapped(new SQLException("Sorry, acquisition timeout!"))), "the pool's own words");
     }
 
     @Test
