@@ -15,6 +15,8 @@
 # here when running as root), python3 and about 5 GB of disk for a million articles (the database).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=deploy/lib/app.sh
+. deploy/lib/app.sh
 
 phase=all
 count=1000000
@@ -44,35 +46,27 @@ bash deploy/local/postgres-up.sh
 if ! command -v wrk >/dev/null; then
     if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else echo "wrk is needed: apt-get install wrk" >&2; exit 2; fi
 fi
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
-    ./mvnw -q -B package -DskipTests
-fi
+app_build_if_stale
 if [ -z "$(psql -d postgres -Atc "select 1 from pg_database where datname = '$database'")" ]; then
     createdb --encoding=UTF8 --template=template0 "$database"
 fi
 
 # The app runs from a copy, so that rebuilding the project while the benchmark runs cannot swap its classes.
 rm -rf "$work/app" && cp -r target/quarkus-app "$work/app"
+app_jar=$work/app/quarkus-run.jar
 
-app_pid=
+# The app (app_pid), with JAVA_OPTS split into its words; any variable set for the call reaches it too.
 start_app() {
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-    QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem \
-    TINCOSO_RATE_LIMIT_REQUESTS_PER_MINUTE=0 TINCOSO_PUBLIC_BASE_URL="$api" \
-        java $java_opts -jar "$work/app/quarkus-run.jar" > "$work/app.log" 2>&1 &
-    app_pid=$!
-    for _ in $(seq 1 120); do
-        if curl -fs "$api/q/health/ready" >/dev/null; then return; fi
-        sleep 1
-    done
-    echo "the app did not become ready; see $work/app.log" >&2
-    exit 1
+    # shellcheck disable=SC2086 # java_opts is a list of options
+    app_start "the app" "$work/app.log" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+        QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+        MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem \
+        TINCOSO_RATE_LIMIT_REQUESTS_PER_MINUTE=0 TINCOSO_PUBLIC_BASE_URL="$api" \
+        $java_opts
+    app_wait_ready "$api" 120
 }
-stop_app() {
-    if [ -n "$app_pid" ]; then kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; fi
-}
-trap stop_app EXIT
+trap app_stop EXIT
 
 # CPU time (user + system, whole seconds) of a process, and of every PostgreSQL process.
 cpu_seconds() {
@@ -94,8 +88,7 @@ load() {
     local skip=$(( present > 2000 ? present - 2000 : 0 ))
     start_app
     local token
-    token=$(./mvnw -q -B compile exec:java -Dexec.mainClass=vn.tincoso.auth.MintTokenCommand \
-        -Dexec.args="--role admin --hours 24" -Dexec.cleanupDaemonThreads=false)
+    token=$(deploy/local/mint-token.sh --role admin --hours 24)
     echo "Importing articles $skip to $count through POST /api/v1/imports" >&2
     local app_before pg_before
     app_before=$(cpu_seconds "$app_pid") pg_before=$(postgres_cpu_seconds)
@@ -107,7 +100,7 @@ load() {
     awk -v app="$(( $(cpu_seconds "$app_pid") - app_before ))" -v pg="$(( $(postgres_cpu_seconds) - pg_before ))" \
         -v n="$(( count - skip ))" 'BEGIN { printf "CPU per article: app %.2f ms, PostgreSQL %.2f ms (2 cores: %.0f articles/s at most)\n", app * 1000 / n, pg * 1000 / n, 2 * n / (app + pg) }' \
         | tee -a "$work/load.txt"
-    stop_app
+    app_stop
     {
         echo "Import of articles $skip-$count into a database of $present ($(date -u +%Y-%m-%d)):"
         cat "$work/load.txt"
@@ -123,12 +116,12 @@ queries() {
     python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \
         --pid "$app_pid" --database "$database" --load-report deploy/bench/loads.txt --out deploy/bench/RESULTS.md \
         --label "As served (response cache on, tincoso.response-cache.ttl=${TINCOSO_RESPONSE_CACHE_TTL:-2s})"
-    stop_app
+    app_stop
     TINCOSO_RESPONSE_CACHE_TTL=0s start_app
     python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \
         --pid "$app_pid" --database "$database" --out deploy/bench/RESULTS.md --append \
         --label "Every request rendered (response cache off: TINCOSO_RESPONSE_CACHE_TTL=0s)"
-    stop_app
+    app_stop
 }
 
 case "$phase" in

@@ -12,6 +12,8 @@
 # Exit 3 when there is no nginx and no way to fetch it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=deploy/lib/app.sh
+. deploy/lib/app.sh
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 work=$(mktemp -d "${TMPDIR:-/tmp}/tincoso-proxy.XXXXXX")
@@ -23,15 +25,13 @@ first_port=$(free_port)
 second_port=$(free_port)
 proxy_port=$(free_port)
 proxy=http://127.0.0.1:$proxy_port
-pids=()
 
 cleanup() {
     if [ "$?" != 0 ]; then
         # What the instances and nginx said, to tell why a check failed.
-        tail -n 20 "$work"/api-*.log "$work/logs/error.log" 2>/dev/null >&2 || true
+        tail -n 20 "$work"/api-*.log "$work/logs/error.log" >&2 2>/dev/null || true
     fi
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+    app_stop
     if [ -f "$work/nginx.pid" ]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
     psql -d postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
     rm -rf "$work"
@@ -49,19 +49,18 @@ nginx_binary() {
         echo "no nginx here, and no apt-get to fetch Debian's: nothing checked" >&2
         exit 3
     fi
-    (cd "$work" && apt-get download -q nginx 2>/dev/null >&2 && dpkg-deb -x nginx_*.deb nginx-root)
+    (cd "$work" && apt-get download -q nginx >&2 2>/dev/null && dpkg-deb -x nginx_*.deb nginx-root)
     echo "$work/nginx-root/usr/sbin/nginx"
 }
 
 start_api() {
-    QUARKUS_HTTP_PORT=$1 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem TINCOSO_RATE_LIMIT_TRUST_FORWARDED_FOR=true \
-    TINCOSO_HTTP_CACHE_MAX_AGE=2s QUARKUS_SHUTDOWN_DELAY=0S \
-        java -Xmx256m -jar target/quarkus-app/quarkus-run.jar > "$work/api-$1.log" 2>&1 &
-    pids+=($!)
-    for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$1/q/health/ready" >/dev/null && return; sleep 0.5; done
-    fail "the API on port $1 did not start; see $work/api-$1.log"
+    app_start "the API on port $1" "$work/api-$1.log" \
+        QUARKUS_HTTP_PORT="$1" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
+        MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem TINCOSO_RATE_LIMIT_TRUST_FORWARDED_FOR=true \
+        TINCOSO_HTTP_CACHE_MAX_AGE=2s QUARKUS_SHUTDOWN_DELAY=0S \
+        -Xmx256m
+    app_wait_ready "http://127.0.0.1:$1" 90
 }
 
 # The X-Cache-Status nginx reports for a GET, with any extra curl arguments.
@@ -77,7 +76,7 @@ expect_cache() {
     echo "  $actual  ${*//$token/<token>}"
 }
 
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+app_build_if_missing
 createdb --encoding=UTF8 --template=template0 "$database"
 start_api "$first_port"
 start_api "$second_port"
@@ -106,7 +105,7 @@ CONF
 "$nginx" -p "$work" -c "$work/nginx.conf" -t -q
 "$nginx" -p "$work" -c "$work/nginx.conf"
 
-token=$(./mvnw -q -B exec:java -Dexec.mainClass=vn.tincoso.auth.MintTokenCommand -Dexec.args="--role admin" -Dexec.cleanupDaemonThreads=false)
+token=$(deploy/local/mint-token.sh --role admin)
 curl -fsS -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: text/plain; charset=UTF-8' --data-binary \
     $'Phường Bách Khoa sơ kết Đề án 11-ĐA/TU\nNgày đăng 03/06/2024 | 14:35\n\nSáng ngày 31/5, Đảng ủy phường Bách Khoa đã tổ chức hội nghị.' \
     "$proxy/api/v1/imports"
@@ -133,8 +132,7 @@ done
 [[ "$status" =~ ^(STALE|UPDATING|REVALIDATED|EXPIRED)$ ]] || fail "after max-age: X-Cache-Status $status"
 echo "  $status  after max-age"
 
-kill "${pids[0]}"
-wait "${pids[0]}" 2>/dev/null || true
+app_stop "${app_pids[0]}"
 for n in 1 2 3 4; do
     curl -fsS -o /dev/null "$proxy/api/v1/articles?limit=$n&after-one-stopped" || fail "a request failed with one instance stopped"
 done

@@ -9,16 +9,17 @@
 #   sudo deploy/container/check-image.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=deploy/lib/app.sh
+. deploy/lib/app.sh
 
 [ "$(id -u)" = 0 ] || { echo "check-image.sh needs root (chroot, mount)" >&2; exit 2; }
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 work=$(mktemp -d "${TMPDIR:-/tmp}/tincoso-image.XXXXXX")
 database=tincoso_image_check_$$
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-app_pid=
 
 cleanup() {
-    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+    app_stop
     mountpoint -q "$work/root/proc" && umount "$work/root/proc"
     psql -d postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
     rm -rf "$work"
@@ -71,12 +72,11 @@ while read -r layer; do tar --warning=no-unknown-keyword -xzf "$work/image/$laye
 mount --bind /proc "$work/root/proc"
 createdb --encoding=UTF8 --template=template0 "$database"
 # shellcheck disable=SC2086 # the entrypoint is a list of words
-env -i PATH=/opt/java/bin:/usr/bin:/bin JAVA_HOME=/opt/java QUARKUS_HTTP_PORT="$port" \
+app_run "the image's application" "$work/app.log" \
+    env -i PATH=/opt/java/bin:/usr/bin:/bin JAVA_HOME=/opt/java QUARKUS_HTTP_PORT="$port" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-    /usr/sbin/chroot --userspec="$user:$user" "$work/root" $entrypoint > "$work/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
-curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null || { tail -n 20 "$work/app.log" >&2; echo "FAILED: not ready" >&2; exit 1; }
+    /usr/sbin/chroot --userspec="$user:$user" "$work/root" $entrypoint
+app_wait_ready "http://127.0.0.1:$port" 60
 # env and chroot each exec the next program: the application is process $app_pid itself.
 uid=$(awk '/^Uid:/ { print $2 }' "/proc/$app_pid/status")
 [ "$uid" != 0 ] || { echo "FAILED: the application runs as root" >&2; exit 1; }

@@ -10,5 +10,5 @@ for arg in "$@"; do
     args+=("$arg")
 done
 cd "$(dirname "$0")/../.."
-./mvnw -q -B compile exec:java -Dexec.mainClass=vn.tincoso.ingest.ImportCommand \
+./mvnw -q -B -f deploy/tools/pom.xml compile exec:java -Dexec.mainClass=vn.tincoso.tools.ImportCommand \
     -Dexec.args="${args[*]}" -Dexec.cleanupDaemonThreads=false

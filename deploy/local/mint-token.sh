@@ -5,4 +5,4 @@
 # Use it as: curl -H "Authorization: Bearer $(deploy/local/mint-token.sh --role admin)" ...
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -B compile exec:java -Dexec.mainClass=vn.tincoso.auth.MintTokenCommand -Dexec.args="$*" -Dexec.cleanupDaemonThreads=false
+./mvnw -q -B -f deploy/tools/pom.xml compile exec:java -Dexec.mainClass=vn.tincoso.tools.MintTokenCommand -Dexec.args="$*" -Dexec.cleanupDaemonThreads=false

@@ -18,6 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# shellcheck source=deploy/lib/app.sh
+. deploy/lib/app.sh
 command=${1:-}
 shift || true
 primary_port=5432
@@ -85,25 +87,20 @@ Sáng ngày 31/5, Đảng ủy phường Bách Khoa đã tổ chức hội ngh�
 
 check() {
     # Globals, not locals: the EXIT trap below runs after this function has returned.
-    database=tincoso_replica_check app_pid=
+    database=tincoso_replica_check
     app_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     api=http://127.0.0.1:$app_port
     PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "drop database if exists $database with (force)"
     createdb -h 127.0.0.1 -p "$primary_port" -U postgres --encoding=UTF8 --template=template0 "$database"
-    trap 'if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+    trap 'app_stop
           PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -p "$primary_port" -U postgres -qc "drop database if exists $database with (force)"' EXIT
-    [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
-    QUARKUS_HTTP_PORT=$app_port QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_USERNAME=postgres \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$primary_port/$database" \
-    QUARKUS_DATASOURCE_REPLICA_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$database" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem \
-        java -jar target/quarkus-app/quarkus-run.jar > "${TMPDIR:-/tmp}/tincoso-replica-check.log" 2>&1 &
-    app_pid=$!
-    for _ in $(seq 1 120); do
-        curl -fs "$api/q/health/ready" >/dev/null && break
-        kill -0 "$app_pid" 2>/dev/null || { echo "the API stopped; see ${TMPDIR:-/tmp}/tincoso-replica-check.log" >&2; exit 1; }
-        sleep 0.5
-    done
+    app_build_if_missing
+    app_start "the API" "${TMPDIR:-/tmp}/tincoso-replica-check.log" \
+        QUARKUS_HTTP_PORT="$app_port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_USERNAME=postgres \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$primary_port/$database" \
+        QUARKUS_DATASOURCE_REPLICA_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/$database" \
+        MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem
+    app_wait_ready "$api" 60
     token=$(deploy/local/mint-token.sh --role admin)
 
     import_article 1

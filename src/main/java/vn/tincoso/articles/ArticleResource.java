@@ -40,8 +40,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
-import vn.tincoso.feeds.FeedFormat;
-import vn.tincoso.feeds.FeedRenderer;
 import vn.tincoso.web.NextPage;
 import vn.tincoso.web.Page;
 import vn.tincoso.web.PageLinks;
@@ -58,12 +56,12 @@ public class ArticleResource {
     private final ArticleService articles;
     private final PageLinks links;
     private final SparseFields sparseFields;
-    private final FeedRenderer feeds;
+    private final ArticleSyndication feeds;
     private final EditorialService editorial;
     private final SecurityIdentity identity;
     private final TincosoConfig config;
 
-    ArticleResource(ArticleService articles, PageLinks links, SparseFields sparseFields, FeedRenderer feeds,
+    ArticleResource(ArticleService articles, PageLinks links, SparseFields sparseFields, ArticleSyndication feeds,
             EditorialService editorial, SecurityIdentity identity, TincosoConfig config) {
         this.articles = articles;
         this.links = links;
@@ -75,7 +73,7 @@ public class ArticleResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, FeedFormat.ATOM_TYPE, FeedFormat.RSS_TYPE, FeedFormat.JSON_FEED_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, ArticleSyndication.ATOM, ArticleSyndication.RSS, ArticleSyndication.JSON_FEED})
     @Operation(summary = "Danh sách bài đã đăng",
             description = "Mọi bộ lọc kết hợp được với nhau. Phân trang bằng con trỏ: trang sau lấy từ next "
                     + "(hoặc header Link rel=\"next\"); bài mới đăng trong lúc đang lật trang không làm lặp hay sót bài. "
@@ -88,9 +86,9 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ; errors[].field nêu tên tham số",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@BeanParam ArticleListParams params, @Context UriInfo request, @Context HttpHeaders headers) {
-        Optional<FeedFormat> feed = FeedFormat.preferredBy(headers.getAcceptableMediaTypes());
+        Optional<Response> feed = feeds.preferredBy(headers.getAcceptableMediaTypes(), params, request);
         if (feed.isPresent()) {
-            return feeds.render(params, request, feed.get());
+            return feed.get();
         }
         ArticleQuery query = params.toQuery();
         Page<ArticleSummary> page = articles.list(query);

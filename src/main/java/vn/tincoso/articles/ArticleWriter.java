@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.tincoso.auth.Actor;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRepository;

@@ -23,8 +23,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.security.ForbiddenException;
 
-import vn.tincoso.auth.Actor;
-import vn.tincoso.auth.CurrentUser;
 import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRepository;

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import vn.tincoso.auth.CurrentUser;
 import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRepository;
 import vn.tincoso.web.InvalidBodyException;

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 import vn.tincoso.articles.ArticleRepository;
-import vn.tincoso.auth.Actor;
+import vn.tincoso.articles.Actor;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.ingest.ImportItem;
 import vn.tincoso.ingest.ImportReport;

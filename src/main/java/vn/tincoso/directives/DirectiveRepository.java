@@ -54,13 +54,15 @@ public class DirectiveRepository implements PanacheRepository<Directive> {
         if (directiveIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = getEntityManager().createQuery("""
-                select d.id, count(a) from Article a join a.directives d
-                 where a.status = vn.tincoso.articles.ArticleStatus.PUBLISHED and d.id in :ids
-                 group by d.id
-                """, Object[].class).setParameter("ids", directiveIds).getResultList();
+        // SQL, not HQL: the registry knows directives, not the Article entity (articles depend on directives, not back).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select ad.directive_id, count(*) from article_directive ad join article a on a.id = ad.article_id
+                 where a.status = 'published' and ad.directive_id in (:ids)
+                 group by ad.directive_id
+                """).setParameter("ids", directiveIds).getResultList();
         Map<Long, Long> counts = new HashMap<>();
-        rows.forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        rows.forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
         return counts;
     }
 }

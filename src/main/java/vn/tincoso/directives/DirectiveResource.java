@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.auth.Roles;
-import vn.tincoso.feeds.ContentClock;
+import vn.tincoso.database.ContentClock;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;
 import vn.tincoso.web.ResourceNotFoundException;

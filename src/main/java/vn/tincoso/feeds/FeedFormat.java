@@ -2,13 +2,13 @@ package vn.tincoso.feeds;
 
 /** The syndication formats every article filter is available in. */
 public enum FeedFormat {
-    ATOM("application/atom+xml", "atom_1.0"),
-    RSS("application/rss+xml", "rss_2.0"),
-    JSON_FEED("application/feed+json", null);
+    ATOM(vn.tincoso.articles.ArticleSyndication.ATOM, "atom_1.0"),
+    RSS(vn.tincoso.articles.ArticleSyndication.RSS, "rss_2.0"),
+    JSON_FEED(vn.tincoso.articles.ArticleSyndication.JSON_FEED, null);
 
-    public static final String ATOM_TYPE = "application/atom+xml";
-    public static final String RSS_TYPE = "application/rss+xml";
-    public static final String JSON_FEED_TYPE = "application/feed+json";
+    public static final String ATOM_TYPE = vn.tincoso.articles.ArticleSyndication.ATOM;
+    public static final String RSS_TYPE = vn.tincoso.articles.ArticleSyndication.RSS;
+    public static final String JSON_FEED_TYPE = vn.tincoso.articles.ArticleSyndication.JSON_FEED;
 
     private final String mediaType;
     private final String romeType;

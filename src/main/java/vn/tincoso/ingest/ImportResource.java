@@ -29,7 +29,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.tincoso.auth.CurrentUser;
+import vn.tincoso.articles.CurrentUser;
 import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.web.InvalidBodyException;

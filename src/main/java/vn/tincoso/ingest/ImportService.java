@@ -28,7 +28,7 @@ import vn.tincoso.articles.ArticleStatus;
 import vn.tincoso.articles.ArticleWriter;
 import vn.tincoso.articles.NewArticle;
 import vn.tincoso.articles.RevisionAction;
-import vn.tincoso.auth.Actor;
+import vn.tincoso.articles.Actor;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.database.AdvisoryLocks;

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.config.VietnamTime;
-import vn.tincoso.feeds.ContentClock;
+import vn.tincoso.database.ContentClock;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.Problem;
 import vn.tincoso.web.QueryParameters;

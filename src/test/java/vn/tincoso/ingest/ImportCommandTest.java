@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import picocli.CommandLine;
 
 import vn.tincoso.organisations.Gazetteer;
+import vn.tincoso.tools.ImportCommand;
 import vn.tincoso.testing.TestData;
 
 @QuarkusTest

@@ -19,7 +19,7 @@ import vn.tincoso.articles.ArticleWriter;
 import vn.tincoso.articles.NewArticle;
 import vn.tincoso.articles.OrganisingBody;
 import vn.tincoso.articles.RevisionAction;
-import vn.tincoso.auth.Actor;
+import vn.tincoso.articles.Actor;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.organisations.Level;

@@ -1,4 +1,4 @@
-package vn.tincoso.auth;
+package vn.tincoso.tools;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -19,6 +19,11 @@ import picocli.CommandLine.Option;
 @Command(name = "mint-token.sh", mixinStandardHelpOptions = true,
         description = "Tạo mã truy cập JWT để dùng thử API ghi trên máy mình.")
 public class MintTokenCommand implements Callable<Integer> {
+
+    /** The roles and the editor's unit claim as the API reads them (vn.tincoso.auth.Roles there). */
+    static final String ADMIN = "admin";
+    static final String EDITOR = "editor";
+    static final String ORGANISATION_CLAIM = "org";
 
     @Option(names = "--role", required = true, description = "admin hoặc editor.")
     String role;
@@ -44,15 +49,15 @@ public class MintTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!role.equals(Roles.ADMIN) && !role.equals(Roles.EDITOR)) {
+        if (!role.equals(ADMIN) && !role.equals(EDITOR)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--role must be admin or editor");
         }
-        if (role.equals(Roles.EDITOR) && organisation == null) {
+        if (role.equals(EDITOR) && organisation == null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "an editor needs --org");
         }
         JwtClaimsBuilder claims = Jwt.issuer(issuer).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(hours * 3600);
         if (organisation != null) {
-            claims.claim(Roles.ORGANISATION_CLAIM, organisation);
+            claims.claim(ORGANISATION_CLAIM, organisation);
         }
         PrivateKey privateKey = KeyUtils.decodePrivateKey(java.nio.file.Files.readString(key));
         System.out.println(claims.sign(privateKey));

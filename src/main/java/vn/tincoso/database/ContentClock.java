@@ -1,4 +1,4 @@
-package vn.tincoso.feeds;
+package vn.tincoso.database;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package vn.tincoso.auth;
+package vn.tincoso.articles;
 
 import vn.tincoso.organisations.Organisation;
 

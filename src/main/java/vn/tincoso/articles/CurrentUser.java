@@ -1,10 +1,11 @@
-package vn.tincoso.auth;
+package vn.tincoso.articles;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import vn.tincoso.organisations.Organisation;
+import vn.tincoso.auth.Roles;
 import vn.tincoso.organisations.OrganisationRepository;
 
 /**

@@ -1,4 +1,4 @@
-package vn.tincoso.ingest;
+package vn.tincoso.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
         description = "Nhập một thư mục bài viết (.txt, UTF-8, mỗi tệp một bài) qua API tincoso.")
 public class ImportCommand implements Callable<Integer> {
 
+    /** The API's limit of items per import request (ImportService.MAX_ITEMS there). */
+    static final int MAX_BATCH = 500;
+
     @Parameters(index = "0", paramLabel = "FOLDER", description = "Thư mục chứa các tệp .txt (kể cả thư mục con).")
     Path folder;
 
@@ -76,8 +79,8 @@ public class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (batchSize < 1 || batchSize > ImportService.MAX_ITEMS) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 to " + ImportService.MAX_ITEMS);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 to " + MAX_BATCH);
         }
         List<Path> files = textFiles();
         Map<String, Integer> totals = new LinkedHashMap<>(Map.of("created", 0, "updated", 0, "needs-review", 0, "rejected", 0, "failed", 0));
