@@ -6,10 +6,6 @@ public enum FeedFormat {
     RSS(vn.tincoso.articles.ArticleSyndication.RSS, "rss_2.0"),
     JSON_FEED(vn.tincoso.articles.ArticleSyndication.JSON_FEED, null);
 
-    public static final String ATOM_TYPE = vn.tincoso.articles.ArticleSyndication.ATOM;
-    public static final String RSS_TYPE = vn.tincoso.articles.ArticleSyndication.RSS;
-    public static final String JSON_FEED_TYPE = vn.tincoso.articles.ArticleSyndication.JSON_FEED;
-
     private final String mediaType;
     private final String romeType;
 

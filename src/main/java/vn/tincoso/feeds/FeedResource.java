@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.articles.ArticleListParams;
+import vn.tincoso.articles.ArticleSyndication;
 import vn.tincoso.web.Problem;
 
 /**
@@ -33,9 +34,9 @@ public class FeedResource {
 
     @GET
     @Path("/articles.atom")
-    @Produces(FeedFormat.ATOM_TYPE)
+    @Produces(ArticleSyndication.ATOM)
     @Operation(summary = "Atom 1.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
-    @APIResponse(responseCode = "200", description = "Nguồn Atom", content = @Content(mediaType = FeedFormat.ATOM_TYPE))
+    @APIResponse(responseCode = "200", description = "Nguồn Atom", content = @Content(mediaType = ArticleSyndication.ATOM))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response atom(@BeanParam ArticleListParams params, @Context UriInfo request) {
@@ -44,9 +45,9 @@ public class FeedResource {
 
     @GET
     @Path("/articles.rss")
-    @Produces(FeedFormat.RSS_TYPE)
+    @Produces(ArticleSyndication.RSS)
     @Operation(summary = "RSS 2.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
-    @APIResponse(responseCode = "200", description = "Nguồn RSS", content = @Content(mediaType = FeedFormat.RSS_TYPE))
+    @APIResponse(responseCode = "200", description = "Nguồn RSS", content = @Content(mediaType = ArticleSyndication.RSS))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rss(@BeanParam ArticleListParams params, @Context UriInfo request) {
@@ -55,10 +56,10 @@ public class FeedResource {
 
     @GET
     @Path("/articles.json")
-    @Produces(FeedFormat.JSON_FEED_TYPE)
+    @Produces(ArticleSyndication.JSON_FEED)
     @Operation(summary = "JSON Feed 1.1 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
     @APIResponse(responseCode = "200", description = "Nguồn JSON Feed",
-            content = @Content(mediaType = FeedFormat.JSON_FEED_TYPE, schema = @Schema(implementation = JsonFeed.class)))
+            content = @Content(mediaType = ArticleSyndication.JSON_FEED, schema = @Schema(implementation = JsonFeed.class)))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response jsonFeed(@BeanParam ArticleListParams params, @Context UriInfo request) {

@@ -130,7 +130,9 @@ public final class OrganisationDetector {
         String folded = VietnameseText.foldKeepingOffsets(text);
         List<UnitIndex.Match> named = index.find(tokens);
         List<Span> first = regions.subList(0, Math.min(3, regions.size()));
-        return new Detection(organiser(tokens, folded, named, first), named, firstBody(tokens, first));
+        Optional<Organiser> organiser = organiser(tokens, folded, named, first);
+        // Only a text that names no organiser needs its first body (most name one: no scan for them).
+        return new Detection(organiser, named, organiser.isPresent() ? Optional.empty() : firstBody(tokens, first));
     }
 
     /** The first body the regions name, the longest name where several start at one word. */
@@ -168,12 +170,13 @@ public final class OrganisationDetector {
             mentions.addAll(inRegion);
             first.addAll(withoutGroupsCommunes(inRegion));
         }
-        Optional<Candidate> chosen = first.stream()
-                .filter(candidate -> !locating(tokens, candidate, first) && !instructing(tokens, folded, candidate))
+        // Neither locating another unit nor instructing the one that acts; computed once for both passes below.
+        List<Candidate> acting = first.stream()
+                .filter(candidate -> !locating(tokens, candidate, first) && !instructing(tokens, folded, candidate)).toList();
+        Optional<Candidate> chosen = acting.stream()
                 .filter(candidate -> body(tokens, candidate).isPresent() || ORGANISING.matcher(folded).region(candidate.end(), folded.length()).lookingAt())
                 .findFirst()
-                .or(() -> first.stream().filter(candidate -> !locating(tokens, candidate, first) && !instructing(tokens, folded, candidate))
-                        .findFirst())
+                .or(() -> acting.stream().findFirst())
                 // The title and paragraphs name no unit ("Đảng ủy phường tổ chức …"): the portal's header lines do.
                 .or(() -> first.isEmpty() ? named.stream().filter(match -> !match.phrase().bare()).findFirst()
                         .map(match -> new Candidate(match.span().start(), match, null)) : Optional.empty());
