@@ -1,15 +1,18 @@
 package vn.tincoso.articles;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.zip.CRC32;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.zip.CRC32;
 
 import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.directives.DocumentType;
 import vn.tincoso.directives.Issuer;
 import vn.tincoso.organisations.Level;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
  * What a feed is filtered on, as the client asked for it; every part is optional and all combine.
@@ -20,20 +23,29 @@ import vn.tincoso.organisations.Level;
  * @param to        exclusive upper bound on publication time
  * @param q         full-text query, NFC, already bounded in length
  */
+@RecordBuilder
 public record ArticleFilter(Set<Level> levels, Set<OrganisingBody> bodies, String org, OrganisationScope scope, DirectiveCode directive,
         DocumentType type, Issuer issuer, Instant from, Instant to, String q) {
 
-    /** A short digest of the filter: a cursor made for one filter is refused for another. */
+    public ArticleFilter {
+        levels = ordered(levels, Level.class);
+        bodies = ordered(bodies, OrganisingBody.class);
+        scope = scope == null ? OrganisationScope.SUBTREE : scope;
+    }
+
+    /**
+     * A short digest of the sort and every part of the filter: a cursor made for one filter is refused for another.
+     * Sets print in their constants' order, so equal filters have equal digests in every instance.
+     */
     public String fingerprint(ArticleSort sort) {
-        Set<String> levelCodes = new TreeSet<>();
-        levels.forEach(level -> levelCodes.add(level.code()));
-        Set<String> bodyCodes = new TreeSet<>();
-        bodies.forEach(body -> bodyCodes.add(body.code()));
-        String canonical = String.join("\n", sort.code(), levelCodes.toString(), bodyCodes.toString(), String.valueOf(org),
-                String.valueOf(scope), String.valueOf(directive), String.valueOf(type), String.valueOf(issuer),
-                String.valueOf(from), String.valueOf(to), String.valueOf(q));
+        StringBuilder canonical = new StringBuilder(sort.code());
+        ArticleFilterBuilder.stream(this).forEach(part -> canonical.append('\n').append(part.getValue()));
         CRC32 crc = new CRC32();
-        crc.update(canonical.getBytes(StandardCharsets.UTF_8));
+        crc.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
         return Long.toHexString(crc.getValue());
+    }
+
+    private static <E extends Enum<E>> Set<E> ordered(Set<E> given, Class<E> type) {
+        return Collections.unmodifiableSet(given == null || given.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(given));
     }
 }

@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,99 +19,103 @@ import vn.tincoso.directives.Issuer;
 import vn.tincoso.organisations.Level;
 import vn.tincoso.text.VietnameseText;
 import vn.tincoso.web.InvalidParameterException;
-import vn.tincoso.web.QueryParameters;
+import vn.tincoso.web.QueryValues;
 
 /**
- * The filters every article feed, feed format and change stream accepts. The annotated fields document
- * them; {@link #filter()} reads the raw values strictly and names the first parameter it cannot accept.
+ * The filters every article feed, feed format and change stream accepts: each parameter is its name, its bound
+ * field (documented for OpenAPI) and its reading in {@link #filter()}, which names the first one it cannot accept.
  */
 public class ArticleFilterParams {
 
-    @QueryParam("level")
+    static final String LEVEL = "level";
+    static final String BODY = "body";
+    static final String ORG = "org";
+    static final String SCOPE = "scope";
+    static final String DIRECTIVE = "directive";
+    static final String TYPE = "type";
+    static final String ISSUER = "issuer";
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String Q = "q";
+
+    @QueryParam(LEVEL)
     @Parameter(description = "Cấp của đơn vị tổ chức sự kiện: city, district, ward hoặc group (tổ dân phố, chi bộ); "
             + "lặp lại hoặc phân tách bằng dấu phẩy để lấy nhiều cấp.", explode = Explode.TRUE, example = "ward")
     List<String> level;
 
-    @QueryParam("body")
+    @QueryParam(BODY)
     @Parameter(description = "Cơ quan tổ chức sự kiện: party (cấp ủy Đảng), government (UBND), council (HĐND), front (MTTQ và các "
             + "đoàn thể), security (quân sự, công an), other; lặp lại hoặc phân tách bằng dấu phẩy.", explode = Explode.TRUE)
     List<String> body;
 
-    @QueryParam("org")
+    @QueryParam(ORG)
     @Parameter(description = "Slug của đơn vị: đơn vị đó và mọi đơn vị trực thuộc (trừ khi scope=exact).",
             example = "quan-hai-ba-trung")
     String org;
 
-    @QueryParam("scope")
+    @QueryParam(SCOPE)
     @Parameter(description = "Phạm vi của org: subtree (mặc định, cả các đơn vị trực thuộc), exact (chỉ đơn vị đó) hoặc "
             + "lineage (cả các đơn vị đã sáp nhập vào đơn vị đó).",
             schema = @Schema(enumeration = {"subtree", "exact", "lineage"}, defaultValue = "subtree"))
     String scope;
 
-    @QueryParam("directive")
+    @QueryParam(DIRECTIVE)
     @Parameter(description = "Mã văn bản được thực hiện, viết theo bất kỳ cách nào: mã chuẩn, slug, "
             + "\"11 - ĐA/TU\", \"11-DA/TU\", \"11-đa/tu\".", example = "11-ĐA/TU")
     String directive;
 
-    @QueryParam("type")
+    @QueryParam(TYPE)
     @Parameter(description = "Loại văn bản (ĐA = Đề án, CT = Chỉ thị, NQ = Nghị quyết, HD = Hướng dẫn, …); "
             + "không phân biệt dấu và hoa thường.", example = "ĐA")
     String type;
 
-    @QueryParam("issuer")
+    @QueryParam(ISSUER)
     @Parameter(description = "Cơ quan ban hành (TW, TU, QU, HU, ĐU, BTCTW, …); không phân biệt dấu và hoa thường.",
             example = "TU")
     String issuer;
 
-    @QueryParam("from")
+    @QueryParam(FROM)
     @Parameter(description = "Đăng từ ngày (giờ Hà Nội, tính cả ngày này), YYYY-MM-DD hoặc thời điểm ISO 8601.",
             example = "2024-06-01")
     String from;
 
-    @QueryParam("to")
+    @QueryParam(TO)
     @Parameter(description = "Đăng đến ngày (giờ Hà Nội, tính cả ngày này), YYYY-MM-DD hoặc thời điểm ISO 8601 (không tính).",
             example = "2024-06-30")
     String to;
 
-    @QueryParam("q")
+    @QueryParam(Q)
     @Parameter(description = "Tìm kiếm toàn văn, không phân biệt dấu và vị trí dấu thanh (\"de an 11\" = \"Đề án 11\", "
             + "\"Quận uỷ\" = \"Quận ủy\"); hỗ trợ \"cụm từ trong ngoặc kép\" và or. Tối đa "
             + ArticleQuery.MAX_QUERY_LENGTH + " ký tự.", example = "Đề án 11")
     String q;
 
-    @Context
-    UriInfo uriInfo;
-
-    public QueryParameters parameters() {
-        return new QueryParameters(uriInfo.getQueryParameters());
-    }
-
     public ArticleFilter filter() {
-        QueryParameters params = parameters();
-        ArticleFilter filter = new ArticleFilter(
-                Level.fromParameter(params, "level"),
-                OrganisingBody.fromParameter(params, "body"),
-                params.single("org").map(VietnameseText::clean).orElse(null),
-                scope(params),
-                params.single("directive").map(ArticleFilterParams::directiveCode).orElse(null),
-                DocumentType.fromParameter(params, "type"),
-                Issuer.fromParameter(params, "issuer"),
-                params.single("from").map(value -> instant("from", value, false)).orElse(null),
-                params.single("to").map(value -> instant("to", value, true)).orElse(null),
-                searchText(params));
+        ArticleFilter filter = ArticleFilterBuilder.builder()
+                .levels(QueryValues.codes(LEVEL, level, Level.class, Level::code))
+                .bodies(QueryValues.codes(BODY, body, OrganisingBody.class, OrganisingBody::code))
+                .org(QueryValues.given(org).map(VietnameseText::clean).orElse(null))
+                .scope(scope())
+                .directive(QueryValues.given(directive).map(ArticleFilterParams::directiveCode).orElse(null))
+                .type(DocumentType.fromParameter(TYPE, type))
+                .issuer(Issuer.fromParameter(ISSUER, issuer))
+                .from(QueryValues.given(from).map(value -> instant(FROM, value, false)).orElse(null))
+                .to(QueryValues.given(to).map(value -> instant(TO, value, true)).orElse(null))
+                .q(searchText())
+                .build();
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw new InvalidParameterException("to", "phải sau 'from'");
+            throw new InvalidParameterException(TO, "phải sau '" + FROM + "'");
         }
         return filter;
     }
 
-    private static OrganisationScope scope(QueryParameters params) {
-        return params.single("scope").map(code -> OrganisationScope.fromCode(code).orElseThrow(() ->
-                new InvalidParameterException("scope", "chỉ nhận subtree, exact hoặc lineage"))).orElse(OrganisationScope.SUBTREE);
+    private OrganisationScope scope() {
+        return QueryValues.given(scope).map(code -> OrganisationScope.fromCode(code).orElseThrow(() ->
+                new InvalidParameterException(SCOPE, "chỉ nhận subtree, exact hoặc lineage"))).orElse(OrganisationScope.SUBTREE);
     }
 
     private static DirectiveCode directiveCode(String value) {
-        return DirectiveCode.parse(value).orElseThrow(() -> new InvalidParameterException("directive",
+        return DirectiveCode.parse(value).orElseThrow(() -> new InvalidParameterException(DIRECTIVE,
                 "'" + value + "' không phải mã văn bản (ví dụ 11-ĐA/TU hoặc 30/2020/NĐ-CP)"));
     }
 
@@ -140,10 +141,10 @@ public class ArticleFilterParams {
         return instant;
     }
 
-    private static String searchText(QueryParameters params) {
-        return params.single("q").map(VietnameseText::clean).map(text -> {
+    private String searchText() {
+        return QueryValues.given(q).map(VietnameseText::clean).map(text -> {
             if (text.codePointCount(0, text.length()) > ArticleQuery.MAX_QUERY_LENGTH) {
-                throw new InvalidParameterException("q", "dài quá " + ArticleQuery.MAX_QUERY_LENGTH + " ký tự");
+                throw new InvalidParameterException(Q, "dài quá " + ArticleQuery.MAX_QUERY_LENGTH + " ký tự");
             }
             return text;
         }).orElse(null);

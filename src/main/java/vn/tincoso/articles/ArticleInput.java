@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * An article as an editor writes it (POST, PUT; PATCH merges into it). Status is changed by publish and
  * unpublish, not here.
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param directives   codes in any spelling ("11 - ĐA/TU"), canonicalised as on import
  * @param organisingBody the unit's body that held the event; kept as it was when absent
  */
+@RecordBuilder
+@RecordBuilder.Options(inheritComponentAnnotations = false)
 public record ArticleInput(
         @Schema(example = "Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11") @NotBlank @Size(max = MAX_TITLE) String title,
         @Size(max = 2_000) String summary,
@@ -37,8 +41,12 @@ public record ArticleInput(
 
     /** What a stored article says, as an editor would send it back. */
     static ArticleInput of(Article article) {
-        return new ArticleInput(article.title, article.summary, article.body, article.captions, article.section, article.byline,
-                article.sourceUrl, article.organisation == null ? null : article.organisation.slug,
-                article.directives.stream().map(directive -> directive.code).toList(), article.organisingBody);
+        return ArticleInputBuilder.builder()
+                .title(article.title).summary(article.summary).body(article.body).captions(article.captions)
+                .section(article.section).byline(article.byline).sourceUrl(article.sourceUrl)
+                .organisation(article.organisation == null ? null : article.organisation.slug)
+                .directives(article.directives.stream().map(directive -> directive.code).toList())
+                .organisingBody(article.organisingBody)
+                .build();
     }
 }

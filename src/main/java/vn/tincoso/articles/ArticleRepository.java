@@ -86,10 +86,10 @@ public class ArticleRepository implements PanacheRepository<Article> {
             case OLDEST -> "r.published_at, r.id";
             case RELEVANCE -> "r.rank desc, r.published_at desc, r.id desc";
         };
-        String snippet = criteria.q() == null ? "cast(null as text)"
+        String snippet = criteria.filter().q() == null ? "cast(null as text)"
                 : "ts_headline('vietnamese_folded', array_to_string(b.body, ' '), "
                         + "websearch_to_tsquery('vietnamese_folded', search_words(:q)), :headline)";
-        if (criteria.q() != null) {
+        if (criteria.filter().q() != null) {
             params.put("headline", HEADLINE_OPTIONS);
         }
         // The headline is computed for the page's rows only, after the limit.
@@ -121,18 +121,19 @@ public class ArticleRepository implements PanacheRepository<Article> {
      * "published", the change stream uses it to tell which changed articles still belong to a filter.
      */
     public static String condition(ArticleCriteria criteria, Map<String, Object> params) {
+        ArticleFilter filter = criteria.filter();
         StringBuilder sql = new StringBuilder("true");
-        if (criteria.q() != null) {
+        if (filter.q() != null) {
             sql.append(" and a.search @@ websearch_to_tsquery('vietnamese_folded', search_words(:q))");
-            params.put("q", criteria.q());
+            params.put("q", filter.q());
         }
-        if (!criteria.levels().isEmpty()) {
+        if (!filter.levels().isEmpty()) {
             sql.append(" and a.organisation_id in (select o.id from organisation o where o.level in (:levels))");
-            params.put("levels", criteria.levels().stream().map(Level::code).toList());
+            params.put("levels", filter.levels().stream().map(Level::code).toList());
         }
-        if (!criteria.bodies().isEmpty()) {
+        if (!filter.bodies().isEmpty()) {
             sql.append(" and a.organising_body in (:bodies)");
-            params.put("bodies", criteria.bodies().stream().map(OrganisingBody::code).toList());
+            params.put("bodies", filter.bodies().stream().map(OrganisingBody::code).toList());
         }
         if (criteria.organisationIds() != null) {
             sql.append(" and a.organisation_id in (:organisationIds)");
@@ -142,25 +143,25 @@ public class ArticleRepository implements PanacheRepository<Article> {
             sql.append(" and a.id in (select ad.article_id from article_directive ad where ad.directive_id = :directiveId)");
             params.put("directiveId", criteria.directiveId());
         }
-        if (criteria.type() != null || criteria.issuer() != null) {
+        if (filter.type() != null || filter.issuer() != null) {
             sql.append(" and a.id in (select ad.article_id from article_directive ad join directive d on d.id = ad.directive_id where true");
-            if (criteria.type() != null) {
+            if (filter.type() != null) {
                 sql.append(" and d.doc_type = :type");
-                params.put("type", criteria.type().code());
+                params.put("type", filter.type().code());
             }
-            if (criteria.issuer() != null) {
+            if (filter.issuer() != null) {
                 sql.append(" and d.issuer = :issuer");
-                params.put("issuer", criteria.issuer().code());
+                params.put("issuer", filter.issuer().code());
             }
             sql.append(")");
         }
-        if (criteria.from() != null) {
+        if (filter.from() != null) {
             sql.append(" and a.published_at >= :from");
-            params.put("from", criteria.from());
+            params.put("from", filter.from());
         }
-        if (criteria.to() != null) {
+        if (filter.to() != null) {
             sql.append(" and a.published_at < :to");
-            params.put("to", criteria.to());
+            params.put("to", filter.to());
         }
         return sql.toString();
     }

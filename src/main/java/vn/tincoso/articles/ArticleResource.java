@@ -20,6 +20,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -40,10 +41,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import vn.tincoso.auth.Roles;
 import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.web.Negotiation;
 import vn.tincoso.web.NextPage;
 import vn.tincoso.web.Page;
 import vn.tincoso.web.PageLinks;
-import vn.tincoso.web.Problem;
 import vn.tincoso.web.RequestText;
 import vn.tincoso.web.ResourceNotFoundException;
 import vn.tincoso.web.SparseFields;
@@ -83,12 +84,12 @@ public class ArticleResource {
             headers = @Header(name = "Link", description = "<url trang sau>; rel=\"next\" khi còn trang sau",
                     schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleList.class)))
-    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ; errors[].field nêu tên tham số",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@BeanParam ArticleListParams params, @Context UriInfo request, @Context HttpHeaders headers) {
-        Optional<Response> feed = feeds.preferredBy(headers.getAcceptableMediaTypes(), params, request);
-        if (feed.isPresent()) {
-            return feed.get();
+    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ; errors[].field nêu tên tham số")
+    public Response list(@BeanParam ArticleListParams params, @Context UriInfo request, @Context HttpHeaders headers,
+            @Context ResourceInfo resource) {
+        MediaType format = Negotiation.preferred(headers, resource);
+        if (!format.equals(MediaType.APPLICATION_JSON_TYPE)) {
+            return feeds.feed(params, request, format);
         }
         ArticleQuery query = params.toQuery();
         Page<ArticleSummary> page = articles.list(query);
@@ -106,8 +107,7 @@ public class ArticleResource {
             description = "Kèm chuỗi đơn vị (phường → quận → thành phố) và các văn bản bài viết thực hiện.")
     @APIResponse(responseCode = "200", description = "Bài viết",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "404", description = "Không có bài đã đăng với id hay slug này",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Không có bài đã đăng với id hay slug này")
     public Response get(
             @Parameter(description = "Id số hoặc slug của bài", example = "quan-uy-hai-ba-trung-to-chuc-so-ket-03-nam-thuc-hien-de-an-so-11-da-tu")
             @PathParam("idOrSlug") String idOrSlug) {
@@ -128,12 +128,9 @@ public class ArticleResource {
     @Operation(summary = "Viết bài mới (bản nháp)", description = "Biên tập viên chỉ viết cho đơn vị mình và các đơn vị trực thuộc.")
     @APIResponse(responseCode = "201", description = "Đã tạo; ETag dùng cho If-Match lần sửa sau",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "400", description = "Mọi trường không hợp lệ được liệt kê trong errors[]",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Thiếu mã truy cập",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Ngoài đơn vị được phép",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Mọi trường không hợp lệ được liệt kê trong errors[]")
+    @APIResponse(responseCode = "401", description = "Thiếu mã truy cập")
+    @APIResponse(responseCode = "403", description = "Ngoài đơn vị được phép")
     public Response create(@Valid @NotNull ArticleInput body) {
         EditorialService.Written written = editorial.create(body);
         return written(Response.created(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + written.article().id())), written);

@@ -106,8 +106,7 @@ public class ArticleService {
             }
             directiveId = known.get();
         }
-        return Optional.of(new ArticleCriteria(filter.levels(), filter.bodies(), organisationIds, directiveId,
-                filter.type(), filter.issuer(), filter.from(), filter.to(), filter.q()));
+        return Optional.of(new ArticleCriteria(filter, organisationIds, directiveId));
     }
 
     /** The ids of the units an org= filter covers: the unit, its subtree, or its lineage; empty for an unknown slug. */
@@ -195,9 +194,13 @@ public class ArticleService {
     }
 
     private ArticleSummary summary(Article article, String snippet) {
-        return new ArticleSummary(article.id, article.slug, article.title, article.summary, article.section,
-                VietnamTime.of(article.publishedAt), VietnamTime.of(article.updatedAt), article.byline, article.sourceUrl, article.viewCount,
-                publicUrl(article), OrganisationRef.of(article.organisation), article.organisingBody, directiveViews(article), snippet);
+        return ArticleSummaryBuilder.builder()
+                .id(article.id).slug(article.slug).title(article.title).summary(article.summary).section(article.section)
+                .publishedAt(VietnamTime.of(article.publishedAt)).updatedAt(VietnamTime.of(article.updatedAt))
+                .byline(article.byline).sourceUrl(article.sourceUrl).viewCount(article.viewCount).url(publicUrl(article))
+                .organisation(OrganisationRef.of(article.organisation)).organisingBody(article.organisingBody)
+                .directives(directiveViews(article)).snippet(snippet)
+                .build();
     }
 
     /** The whole article, whatever its status: for its editors. */
@@ -209,11 +212,16 @@ public class ArticleService {
 
     private ArticleView view(Article article, List<Organisation> organisationChain) {
         List<OrganisationRef> chain = organisationChain.stream().map(OrganisationRef::of).toList();
-        return new ArticleView(article.id, article.slug, article.status.code(), article.title, article.summary, article.body, article.section,
-                VietnamTime.of(article.publishedAt), article.byline, article.sourceUrl, article.viewCount,
-                publicUrl(article), article.organisation == null ? null : OrganisationRef.of(article.organisation),
-                article.organisingBody, chain, directiveViews(article), article.captions,
-                VietnamTime.of(article.createdAt), VietnamTime.of(article.updatedAt), article.version, article.review);
+        return ArticleViewBuilder.builder()
+                .id(article.id).slug(article.slug).status(article.status.code())
+                .title(article.title).summary(article.summary).body(article.body).section(article.section)
+                .publishedAt(VietnamTime.of(article.publishedAt)).byline(article.byline).sourceUrl(article.sourceUrl)
+                .viewCount(article.viewCount).url(publicUrl(article))
+                .organisation(article.organisation == null ? null : OrganisationRef.of(article.organisation))
+                .organisingBody(article.organisingBody).organisationChain(chain).directives(directiveViews(article))
+                .captions(article.captions).createdAt(VietnamTime.of(article.createdAt))
+                .updatedAt(VietnamTime.of(article.updatedAt)).version(article.version).review(article.review)
+                .build();
     }
 
     private static List<DirectiveView> directiveViews(Article article) {

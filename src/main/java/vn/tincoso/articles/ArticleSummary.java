@@ -12,12 +12,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import vn.tincoso.directives.DirectiveView;
 import vn.tincoso.organisations.OrganisationRef;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * One item of a feed.
  *
  * @param snippet with q only: the best passage of the body, HTML-escaped, matches wrapped in &lt;mark&gt;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RecordBuilder
 public record ArticleSummary(
         @Schema(example = "1") long id,
         @Schema(example = "phuong-my-dinh-1-so-ket-3-nam-thuc-hien-de-an-so-11-cua-ban-thuong-vu-thanh-uy") String slug,

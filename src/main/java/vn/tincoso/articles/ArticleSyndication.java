@@ -1,15 +1,13 @@
 package vn.tincoso.articles;
 
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * A list of articles in a syndication format (Atom, RSS, JSON Feed), for a client whose Accept header prefers one to
- * the JSON list. The feeds room provides it: it depends on articles, never the other way round.
+ * A list of articles in a syndication format (Atom, RSS, JSON Feed): for GET /api/v1/articles when content
+ * negotiation chose one, and for the feed URLs. The feeds room provides it, with one body writer per format: it
+ * depends on articles, never the other way round.
  */
 public interface ArticleSyndication {
 
@@ -18,6 +16,6 @@ public interface ArticleSyndication {
     String RSS = "application/rss+xml";
     String JSON_FEED = "application/feed+json";
 
-    /** The feed answer for these parameters, if the client's Accept header prefers a feed format to JSON. */
-    Optional<Response> preferredBy(List<MediaType> accepted, ArticleListParams params, UriInfo request);
+    /** The feed of these parameters as an answer in {@code format}, which the format's writer renders. */
+    Response feed(ArticleListParams params, UriInfo request, MediaType format);
 }

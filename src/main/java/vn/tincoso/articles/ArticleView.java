@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 import vn.tincoso.directives.DirectiveView;
 import vn.tincoso.organisations.OrganisationRef;
 
@@ -19,6 +21,7 @@ import vn.tincoso.organisations.OrganisationRef;
  * @param review            for an article that needs review (its editors only): why, and the units it might be
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RecordBuilder
 public record ArticleView(
         long id,
         String slug,

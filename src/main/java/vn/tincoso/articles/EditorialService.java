@@ -149,7 +149,7 @@ public class EditorialService {
         ArticleStatus status = publish ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT;
         NewArticle placed = NewArticle.builder().title(article.title).summary(article.summary).body(article.body)
                 .captions(article.captions).section(article.section).byline(article.byline)
-                .source(article.sourceUrl, article.sourceHash).viewCount(article.viewCount).heldBy(unit.slug, article.organisingBody)
+                .sourceUrl(article.sourceUrl).sourceHash(article.sourceHash).viewCount(article.viewCount).organisation(unit.slug).organisingBody(article.organisingBody)
                 .publishedAt(publish && article.publishedAt == null ? articleService.now() : article.publishedAt)
                 .status(status).directives(article.directives.stream()
                         .map(directive -> new NewArticle.DirectiveMention(directive.parsedCode(), directive.issuedOn, directive.title)).toList())
@@ -295,8 +295,9 @@ public class EditorialService {
         }
         return NewArticle.builder().title(input.title()).summary(input.summary()).body(input.body()).captions(input.captions())
                 .section(input.section()).byline(input.byline()).directives(mentions)
-                .heldBy(unit.slug, input.organisingBody() != null ? input.organisingBody() : existing == null ? null : existing.organisingBody)
-                .source(input.sourceUrl(), existing == null ? null : existing.sourceHash)
+                .organisation(unit.slug)
+                .organisingBody(input.organisingBody() != null ? input.organisingBody() : existing == null ? null : existing.organisingBody)
+                .sourceUrl(input.sourceUrl()).sourceHash(existing == null ? null : existing.sourceHash)
                 .publishedAt(existing == null ? null : existing.publishedAt)
                 .viewCount(existing == null ? 0 : existing.viewCount)
                 .status(existing == null ? ArticleStatus.DRAFT : existing.status).build();

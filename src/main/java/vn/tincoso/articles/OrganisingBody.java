@@ -1,15 +1,11 @@
 package vn.tincoso.articles;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import vn.tincoso.web.InvalidParameterException;
-import vn.tincoso.web.QueryParameters;
 
 /**
  * Which body of a unit held the event, besides the unit (the territory) itself: "Đảng ủy phường X" and "UBND phường
@@ -46,16 +42,6 @@ public enum OrganisingBody {
 
     public static Optional<OrganisingBody> fromCode(String code) {
         return Arrays.stream(values()).filter(body -> body.code().equals(code)).findFirst();
-    }
-
-    /** The bodies named by a repeatable query parameter ("body=party&body=front" or "body=party,front"). */
-    public static Set<OrganisingBody> fromParameter(QueryParameters params, String name) {
-        Set<OrganisingBody> bodies = EnumSet.noneOf(OrganisingBody.class);
-        for (String code : params.all(name)) {
-            bodies.add(fromCode(code).orElseThrow(() -> new InvalidParameterException(name,
-                    "không có '" + code + "' (chỉ party, government, council, front, security, other)")));
-        }
-        return bodies;
     }
 
     @jakarta.persistence.Converter(autoApply = true)

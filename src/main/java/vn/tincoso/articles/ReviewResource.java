@@ -12,10 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.auth.Roles;
-import vn.tincoso.web.QueryParameters;
+import vn.tincoso.web.QueryValues;
 
 @Path("/api/v1/review")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +32,9 @@ import vn.tincoso.web.QueryParameters;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Bài chờ xác định đơn vị", description = "Bài đã nhập mà không xác định được đơn vị tổ chức: không công khai cho đến khi được gán đơn vị")
 public class ReviewResource {
+
+    private static final String LIMIT = "limit";
+    private static final String AFTER = "after";
 
     static final int MAX_LIMIT = 200;
 
@@ -54,11 +55,10 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "Một trang bài; next là id để đọc tiếp (after=next)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Waiting.class)))
     public ReviewService.Waiting waiting(
-            @Parameter(description = "Số bài mỗi trang, 1–" + MAX_LIMIT + " (mặc định 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "Đọc tiếp sau bài có id này (giá trị next của trang trước)") @QueryParam("after") String after,
-            @Context UriInfo request) {
-        QueryParameters params = new QueryParameters(request.getQueryParameters());
-        return review.waiting(params.intInRange("after", 0, 0, Integer.MAX_VALUE), params.intInRange("limit", 50, 1, MAX_LIMIT));
+            @Parameter(description = "Số bài mỗi trang, 1–" + MAX_LIMIT + " (mặc định 50)") @QueryParam(LIMIT) String limit,
+            @Parameter(description = "Đọc tiếp sau bài có id này (giá trị next của trang trước)") @QueryParam(AFTER) String after) {
+        return review.waiting(QueryValues.intInRange(AFTER, after, 0, 0, Integer.MAX_VALUE),
+                QueryValues.intInRange(LIMIT, limit, 50, 1, MAX_LIMIT));
     }
 
     @POST

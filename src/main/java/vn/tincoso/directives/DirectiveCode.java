@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import vn.tincoso.text.VietnameseText;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * A directive's identity, parsed from any of its spellings. Party documents read number-TYPE/ISSUER
  * ("11-ĐA/TU"); State documents read number/year/TYPE-ISSUER ("30/2020/NĐ-CP"), or number/TYPE-ISSUER without the
@@ -20,6 +22,7 @@ import vn.tincoso.text.VietnameseText;
  * @param state  whether it is a State document (number/…/TYPE-ISSUER): it has a year, or a State body issued it
  * @param term   the issuer's term, as in "UBTVQH15" (the 15th National Assembly); null when there is none
  */
+@RecordBuilder
 public record DirectiveCode(String number, Integer year, DocumentType type, Issuer issuer, boolean state, String term) {
 
     // Hyphen, the Unicode dashes (en, em, ...) and the minus sign.
@@ -74,7 +77,8 @@ public record DirectiveCode(String number, Integer year, DocumentType type, Issu
         return DocumentType.fromCode(type).flatMap(documentType -> Issuer.fromCode(issuer)
                 .filter(issuingBody -> term == null || issuingBody.hasTerms())
                 .filter(issuingBody -> !untyped || year != null && term != null && issuingBody.hasTerms())
-                .map(issuingBody -> new DirectiveCode(number, year, documentType, issuingBody, year != null || issuingBody.isState(), term)));
+                .map(issuingBody -> DirectiveCodeBuilder.builder().number(number).year(year).type(documentType)
+                        .issuer(issuingBody).state(year != null || issuingBody.isState()).term(term).build()));
     }
 
     /** Leading zeros dropped, then padded to two digits: "9", "09" and "009" are all "09". Null for zero. */

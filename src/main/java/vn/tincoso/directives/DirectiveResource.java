@@ -1,6 +1,5 @@
 package vn.tincoso.directives;
 
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,10 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,14 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.auth.Roles;
 import vn.tincoso.database.ContentClock;
-import vn.tincoso.web.Problem;
-import vn.tincoso.web.QueryParameters;
 import vn.tincoso.web.ResourceNotFoundException;
 
 @Path("/api/v1/directives")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Văn bản", description = "Danh mục đề án, chỉ thị, nghị quyết… mà các bài viết thực hiện")
 public class DirectiveResource {
+
+    private static final String TYPE = "type";
+    private static final String ISSUER = "issuer";
 
     private final DirectiveService directives;
     private final ContentClock clock;
@@ -51,14 +49,11 @@ public class DirectiveResource {
     @APIResponse(responseCode = "200", description = "Các văn bản",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DirectiveView.class)))
-    @APIResponse(responseCode = "400", description = "type hoặc issuer không có trong danh mục",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "type hoặc issuer không có trong danh mục")
     public Response list(
-            @Parameter(description = "Loại văn bản, không phân biệt dấu và hoa thường", example = "ĐA") @QueryParam("type") String type,
-            @Parameter(description = "Cơ quan ban hành, không phân biệt dấu và hoa thường", example = "TU") @QueryParam("issuer") String issuer,
-            @Context UriInfo request) {
-        QueryParameters params = new QueryParameters(request.getQueryParameters());
-        return clock.answer(directives.list(DocumentType.fromParameter(params, "type"), Issuer.fromParameter(params, "issuer")));
+            @Parameter(description = "Loại văn bản, không phân biệt dấu và hoa thường", example = "ĐA") @QueryParam(TYPE) String type,
+            @Parameter(description = "Cơ quan ban hành, không phân biệt dấu và hoa thường", example = "TU") @QueryParam(ISSUER) String issuer) {
+        return clock.answer(directives.list(DocumentType.fromParameter(TYPE, type), Issuer.fromParameter(ISSUER, issuer)));
     }
 
     @GET
@@ -67,8 +62,7 @@ public class DirectiveResource {
             description = "Theo slug (11-da-tu) hoặc bất kỳ cách viết nào của mã không chứa \"/\" (11-DA-TU, 11 - ĐA - TU).")
     @APIResponse(responseCode = "200", description = "Văn bản",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectiveView.class)))
-    @APIResponse(responseCode = "404", description = "Không có văn bản với mã này",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Không có văn bản với mã này")
     public Response get(@Parameter(example = "11-da-tu") @PathParam("slug") String slug) {
         return clock.answer(directives.find(slug).orElseThrow(() -> new ResourceNotFoundException("Không có văn bản '" + slug + "'.")));
     }

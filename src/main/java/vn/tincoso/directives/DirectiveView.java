@@ -6,12 +6,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * A directive as the API prints it, in article payloads and in the registry.
  *
  * @param articleCount published articles implementing it; only in the registry endpoints
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RecordBuilder
 public record DirectiveView(
         @Schema(example = "11-ĐA/TU") String code,
         @Schema(example = "11-da-tu") String slug,
@@ -30,8 +33,11 @@ public record DirectiveView(
         // The stored type and issuer codes were written from a parsed code: they are always known terms.
         DocumentType type = DocumentType.fromCode(directive.docType).orElseThrow();
         Issuer issuer = Issuer.fromCode(directive.issuer).orElseThrow();
-        return new DirectiveView(directive.code, directive.slug, directive.number, directive.year,
-                type.code(), type.label(), issuer.code(), issuer.label(),
-                directive.issuedOn, directive.issuedBy, directive.title, articleCount);
+        return DirectiveViewBuilder.builder()
+                .code(directive.code).slug(directive.slug).number(directive.number).year(directive.year)
+                .type(type.code()).typeName(type.label()).issuer(issuer.code()).issuerName(issuer.label())
+                .issuedOn(directive.issuedOn).issuedBy(directive.issuedBy).title(directive.title)
+                .articleCount(articleCount)
+                .build();
     }
 }

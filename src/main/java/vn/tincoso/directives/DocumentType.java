@@ -2,7 +2,6 @@ package vn.tincoso.directives;
 
 import java.util.Optional;
 
-import vn.tincoso.web.QueryParameters;
 
 /**
  * The document types a directive code can carry ("ĐA" in "11-ĐA/TU", "NĐ" in "30/2020/NĐ-CP"). A closed
@@ -58,8 +57,8 @@ public enum DocumentType implements Vocabulary.Term {
     }
 
     /** The value of an optional query parameter; null when absent. */
-    public static DocumentType fromParameter(QueryParameters params, String name) {
-        return Terms.VOCABULARY.fromParameter(params, name);
+    public static DocumentType fromParameter(String name, String value) {
+        return Terms.VOCABULARY.fromParameter(name, value);
     }
 
     /** Built on first use, after every constant exists. */

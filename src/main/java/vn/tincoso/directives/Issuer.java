@@ -2,7 +2,6 @@ package vn.tincoso.directives;
 
 import java.util.Optional;
 
-import vn.tincoso.web.QueryParameters;
 
 /** The bodies that issue directives ("TU" in "11-ĐA/TU", "CP" in "30/2020/NĐ-CP"). A closed list, like {@link DocumentType}. */
 public enum Issuer implements Vocabulary.Term {
@@ -84,8 +83,8 @@ public enum Issuer implements Vocabulary.Term {
     }
 
     /** The value of an optional query parameter; null when absent. */
-    public static Issuer fromParameter(QueryParameters params, String name) {
-        return Terms.VOCABULARY.fromParameter(params, name);
+    public static Issuer fromParameter(String name, String value) {
+        return Terms.VOCABULARY.fromParameter(name, value);
     }
 
     /** Built on first use, after every constant exists. */

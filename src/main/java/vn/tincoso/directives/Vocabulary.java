@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import vn.tincoso.text.VietnameseText;
 import vn.tincoso.web.InvalidParameterException;
-import vn.tincoso.web.QueryParameters;
+import vn.tincoso.web.QueryValues;
 
 /**
  * A closed list of codes (document types, issuing bodies), looked up in any case and spelling without
@@ -38,8 +38,8 @@ final class Vocabulary<T extends Vocabulary.Term> {
     }
 
     /** The value of an optional query parameter; null when absent, a 400 naming the parameter when unknown. */
-    T fromParameter(QueryParameters params, String parameter) {
-        return params.single(parameter).map(code -> find(code).orElseThrow(() ->
+    T fromParameter(String parameter, String value) {
+        return QueryValues.given(value).map(code -> find(code).orElseThrow(() ->
                 new InvalidParameterException(parameter, "không có " + name + " '" + code + "'"))).orElse(null);
     }
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * A feed as every format prints it.
  *
@@ -12,6 +14,7 @@ import java.util.List;
  * @param next    the next page, null on the last
  * @param hub     the WebSub hub, when one is configured
  */
+@RecordBuilder
 public record ArticleFeed(String id, String title, URI self, URI home, URI next, URI hub, OffsetDateTime updated,
         List<Entry> entries) {
 
@@ -22,6 +25,7 @@ public record ArticleFeed(String id, String title, URI self, URI home, URI next,
      * @param contentHtml the body as HTML paragraphs, captions in place, every text escaped
      * @param categories  the organisation's name and each directive code
      */
+    @RecordBuilder
     public record Entry(String id, URI url, String title, String summary, String contentHtml, OffsetDateTime published,
             OffsetDateTime updated, String author, String organisation, List<String> directives) {
     }

@@ -16,12 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.articles.ArticleFilterParams;
-import vn.tincoso.web.Problem;
+import vn.tincoso.web.QueryValues;
 
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Đồng bộ", description = "Những gì đã đổi từ lần đồng bộ trước, cho ứng dụng giữ bản sao ngoại tuyến")
 public class ChangeResource {
+
+    private static final String LIMIT = "limit";
 
     private final ChangeService changes;
 
@@ -36,17 +38,14 @@ public class ChangeResource {
                     + "dụng đúng bằng những gì nguồn tin đang hiện. Lưu lại next để hỏi lần sau; hasMore là còn trang ngay.")
     @APIResponse(responseCode = "200", description = "Một trang thay đổi",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeFeed.class)))
-    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "since cũ hơn thời gian lưu bài đã xóa: đồng bộ lại từ đầu",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
+    @APIResponse(responseCode = "410", description = "since cũ hơn thời gian lưu bài đã xóa: đồng bộ lại từ đầu")
     public ChangeFeed changes(@BeanParam ArticleFilterParams filters,
-            @Parameter(description = "Mã đồng bộ, lấy nguyên từ next của lần trước") @QueryParam("since") String since,
+            @Parameter(description = "Mã đồng bộ, lấy nguyên từ next của lần trước") @QueryParam(ChangeService.SINCE) String since,
             @Parameter(description = "Số thay đổi mỗi trang, 1 đến " + ChangeService.MAX_LIMIT + ".",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
-            @QueryParam("limit") String limit) {
-        var params = filters.parameters();
-        return changes.since(filters.filter(), params.single("since"),
-                params.intInRange("limit", ChangeService.DEFAULT_LIMIT, 1, ChangeService.MAX_LIMIT));
+            @QueryParam(LIMIT) String limit) {
+        return changes.since(filters.filter(), QueryValues.given(since),
+                QueryValues.intInRange(LIMIT, limit, ChangeService.DEFAULT_LIMIT, 1, ChangeService.MAX_LIMIT));
     }
 }

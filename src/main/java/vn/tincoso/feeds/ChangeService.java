@@ -32,6 +32,8 @@ import vn.tincoso.web.ProblemType;
 public class ChangeService {
 
     public static final int DEFAULT_LIMIT = 100;
+    /** The query parameter that carries the sync token. */
+    static final String SINCE = "since";
     public static final int MAX_LIMIT = 500;
     private static final Logger LOG = Logger.getLogger(ChangeService.class);
 
@@ -52,10 +54,10 @@ public class ChangeService {
         // The change stream has no order of its own to choose: the fingerprint only ties tokens to filters.
         String fingerprint = filter.fingerprint(ArticleSort.NEWEST);
         long horizon = changes.horizon();
-        SyncToken position = since.map(text -> SyncToken.decode("since", text))
+        SyncToken position = since.map(text -> SyncToken.decode(SINCE, text))
                 .orElse(new SyncToken(0, 0, horizon, fingerprint));
         if (!position.fingerprint().equals(fingerprint)) {
-            throw new InvalidParameterException("since", "thuộc về một bộ lọc khác");
+            throw new InvalidParameterException(SINCE, "thuộc về một bộ lọc khác");
         }
         // A client at or before the last purged tombstone's transaction may have missed it.
         long purged = changes.purgedThrough();
@@ -93,7 +95,7 @@ public class ChangeService {
     static final class ExpiredPosition extends ApiException {
         ExpiredPosition() {
             super(ProblemType.SYNC_EXPIRED, "Vị trí đồng bộ cũ hơn thời gian lưu bài đã xóa; hãy đồng bộ lại từ đầu (bỏ since).",
-                    "since", "quá cũ");
+                    SINCE, "quá cũ");
         }
     }
 }

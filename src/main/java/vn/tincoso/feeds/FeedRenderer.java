@@ -1,7 +1,7 @@
 package vn.tincoso.feeds;
 
-import java.util.List;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.UriInfo;
 import vn.tincoso.articles.ArticleListParams;
 import vn.tincoso.articles.ArticleSyndication;
 
-/** One article filter in one feed format, as a response; shared by the explicit feed URLs and content negotiation (GET /api/v1/articles). */
+/**
+ * One article filter as a feed answer; the body writer of the chosen format ({@link AtomBodyWriter},
+ * {@link RssBodyWriter}, {@link JsonFeedBodyWriter}) renders it. Shared by the feed URLs and content negotiation.
+ */
 @ApplicationScoped
 public class FeedRenderer implements ArticleSyndication {
 
@@ -22,15 +25,10 @@ public class FeedRenderer implements ArticleSyndication {
     }
 
     @Override
-    public Optional<Response> preferredBy(List<MediaType> accepted, ArticleListParams params, UriInfo request) {
-        return FeedFormat.preferredBy(accepted).map(format -> render(params, request, format));
-    }
-
-    public Response render(ArticleListParams params, UriInfo request, FeedFormat format) {
+    public Response feed(ArticleListParams params, UriInfo request, MediaType format) {
         ArticleFeed feed = feeds.feed(params.toQuery(), request);
-        Object body = format == FeedFormat.JSON_FEED ? JsonFeed.of(feed) : RomeFeedWriter.write(feed, format);
-        return Response.ok(body, format.mediaType() + ";charset=UTF-8")
-                .lastModified(java.util.Date.from(feed.updated().toInstant()))
+        return Response.ok(feed, format.withCharset(StandardCharsets.UTF_8.name()))
+                .lastModified(Date.from(feed.updated().toInstant()))
                 .build();
     }
 }

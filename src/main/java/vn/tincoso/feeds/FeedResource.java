@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.articles.ArticleListParams;
 import vn.tincoso.articles.ArticleSyndication;
-import vn.tincoso.web.Problem;
 
 /**
  * Every filter of GET /api/v1/articles as a feed at a URL of its own, for feed readers that cannot set
@@ -37,10 +37,9 @@ public class FeedResource {
     @Produces(ArticleSyndication.ATOM)
     @Operation(summary = "Atom 1.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
     @APIResponse(responseCode = "200", description = "Nguồn Atom", content = @Content(mediaType = ArticleSyndication.ATOM))
-    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
     public Response atom(@BeanParam ArticleListParams params, @Context UriInfo request) {
-        return renderer.render(params, request, FeedFormat.ATOM);
+        return renderer.feed(params, request, MediaType.valueOf(ArticleSyndication.ATOM));
     }
 
     @GET
@@ -48,10 +47,9 @@ public class FeedResource {
     @Produces(ArticleSyndication.RSS)
     @Operation(summary = "RSS 2.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
     @APIResponse(responseCode = "200", description = "Nguồn RSS", content = @Content(mediaType = ArticleSyndication.RSS))
-    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
     public Response rss(@BeanParam ArticleListParams params, @Context UriInfo request) {
-        return renderer.render(params, request, FeedFormat.RSS);
+        return renderer.feed(params, request, MediaType.valueOf(ArticleSyndication.RSS));
     }
 
     @GET
@@ -60,9 +58,8 @@ public class FeedResource {
     @Operation(summary = "JSON Feed 1.1 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
     @APIResponse(responseCode = "200", description = "Nguồn JSON Feed",
             content = @Content(mediaType = ArticleSyndication.JSON_FEED, schema = @Schema(implementation = JsonFeed.class)))
-    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
     public Response jsonFeed(@BeanParam ArticleListParams params, @Context UriInfo request) {
-        return renderer.render(params, request, FeedFormat.JSON_FEED);
+        return renderer.feed(params, request, MediaType.valueOf(ArticleSyndication.JSON_FEED));
     }
 }

@@ -48,19 +48,27 @@ public class FeedService {
         URI self = links.self(request, ArticleListParams.NAMES);
         Instant updated = page.items().stream().map(entry -> entry.updated().toInstant())
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return new ArticleFeed(tag("feed:" + self.getRawPath() + (self.getRawQuery() == null ? "" : "?" + self.getRawQuery())),
-                FeedTitles.of(query.filter(), organisationName), self, URI.create(config.publicBaseUrl() + "/api/v1/articles"),
-                page.next() == null ? null : links.next(request, page.next(), ArticleListParams.NAMES).url(), config.feeds().hubUrl().orElse(null),
-                VietnamTime.of(updated), page.items());
+        return ArticleFeedBuilder.builder()
+                .id(tag("feed:" + self.getRawPath() + (self.getRawQuery() == null ? "" : "?" + self.getRawQuery())))
+                .title(FeedTitles.of(query.filter(), organisationName))
+                .self(self).home(URI.create(config.publicBaseUrl() + "/api/v1/articles"))
+                .next(page.next() == null ? null : links.next(request, page.next(), ArticleListParams.NAMES).url())
+                .hub(config.feeds().hubUrl().orElse(null))
+                .updated(VietnamTime.of(updated)).entries(page.items())
+                .build();
     }
 
     private ArticleFeed.Entry entry(Article article) {
-        return new ArticleFeed.Entry(tag("article:" + article.id),
-                URI.create(config.publicBaseUrl() + "/api/v1/articles/" + article.slug), article.title, article.summary,
+        return ArticleFeedEntryBuilder.builder()
+                .id(tag("article:" + article.id))
+                .url(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + article.slug))
+                .title(article.title).summary(article.summary).contentHtml(contentHtml(article))
+                .published(VietnamTime.of(article.publishedAt)).updated(VietnamTime.of(article.updatedAt))
                 // Atom needs an author: the byline, or else the unit that published the report.
-                contentHtml(article), VietnamTime.of(article.publishedAt), VietnamTime.of(article.updatedAt),
-                article.byline != null ? article.byline : article.organisation.name,
-                article.organisation.name, article.directives.stream().map(directive -> directive.code).toList());
+                .author(article.byline != null ? article.byline : article.organisation.name)
+                .organisation(article.organisation.name)
+                .directives(article.directives.stream().map(directive -> directive.code).toList())
+                .build();
     }
 
     private String tag(String specific) {

@@ -6,8 +6,11 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /** JSON Feed 1.1 (jsonfeed.org/version/1.1): its small fixed schema, mapped for Jackson. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RecordBuilder
 public record JsonFeed(
         String version,
         String title,
@@ -24,6 +27,7 @@ public record JsonFeed(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RecordBuilder
     public record Item(
             String id,
             String url,
@@ -40,12 +44,22 @@ public record JsonFeed(
     }
 
     static JsonFeed of(ArticleFeed feed) {
-        return new JsonFeed(VERSION, feed.title(), feed.home().toString(), feed.self().toString(),
-                feed.next() == null ? null : feed.next().toString(), "vi",
-                feed.hub() == null ? null : List.of(new Hub("WebSub", feed.hub().toString())),
-                feed.entries().stream().map(entry -> new Item(entry.id(), entry.url().toString(), entry.title(),
-                        entry.contentHtml(), entry.summary(), entry.published(), entry.updated(),
-                        entry.author() == null ? null : List.of(new Author(entry.author())), FeedService.categories(entry)))
-                        .toList());
+        return JsonFeedBuilder.builder()
+                .version(VERSION).title(feed.title()).language("vi")
+                .homePageUrl(feed.home().toString()).feedUrl(feed.self().toString())
+                .nextUrl(feed.next() == null ? null : feed.next().toString())
+                .hubs(feed.hub() == null ? null : List.of(new Hub("WebSub", feed.hub().toString())))
+                .items(feed.entries().stream().map(JsonFeed::item).toList())
+                .build();
+    }
+
+    private static Item item(ArticleFeed.Entry entry) {
+        return JsonFeedItemBuilder.builder()
+                .id(entry.id()).url(entry.url().toString()).title(entry.title())
+                .contentHtml(entry.contentHtml()).summary(entry.summary())
+                .datePublished(entry.published()).dateModified(entry.updated())
+                .authors(entry.author() == null ? null : List.of(new Author(entry.author())))
+                .tags(FeedService.categories(entry))
+                .build();
     }
 }

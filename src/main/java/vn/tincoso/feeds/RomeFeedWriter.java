@@ -38,19 +38,20 @@ final class RomeFeedWriter {
     private RomeFeedWriter() {
     }
 
-    static String write(ArticleFeed feed, FeedFormat format) {
+    /** @param romeType ROME's name of the format ("atom_1.0", "rss_2.0"), served as {@code mediaType} */
+    static String write(ArticleFeed feed, String romeType, String mediaType) {
         SyndFeed syndFeed = new SyndFeedImpl();
-        syndFeed.setFeedType(format.romeType());
+        syndFeed.setFeedType(romeType);
         syndFeed.setUri(feed.id());
         syndFeed.setTitle(feed.title());
         syndFeed.setDescription(feed.title());
         syndFeed.setLanguage("vi");
         syndFeed.setLink(feed.home().toString());
         List<SyndLink> links = new ArrayList<>();
-        links.add(link("self", feed.self().toString(), format.mediaType()));
+        links.add(link("self", feed.self().toString(), mediaType));
         links.add(link("alternate", feed.home().toString(), "application/json"));
         if (feed.next() != null) {
-            links.add(link("next", feed.next().toString(), format.mediaType()));
+            links.add(link("next", feed.next().toString(), mediaType));
         }
         if (feed.hub() != null) {
             links.add(link("hub", feed.hub().toString(), null));

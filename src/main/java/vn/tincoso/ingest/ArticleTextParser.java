@@ -100,8 +100,12 @@ public final class ArticleTextParser {
 
         Span title = titleIndex < 0 ? null : Span.of(text, lines.get(titleIndex).start(), lines.get(titleIndex).end());
         Span metadata = metadataIndex < 0 ? null : Span.of(text, lines.get(metadataIndex).start(), lines.get(metadataIndex).end());
-        return new ParsedArticle(text, sections, title, metadata == null ? null : dateTime(metadata.text()),
-                metadata == null ? null : views(metadata.text()), metadata, body, captions, byline, content);
+        return ParsedArticleBuilder.builder()
+                .text(text).sections(sections).title(title).metadata(metadata)
+                .publishedAt(metadata == null ? null : dateTime(metadata.text()))
+                .viewCount(metadata == null ? null : views(metadata.text()))
+                .body(body).captions(captions).byline(byline).content(content)
+                .build();
     }
 
     /** NFC, one kind of line break, every other space a plain space, runs collapsed, lines trimmed. */

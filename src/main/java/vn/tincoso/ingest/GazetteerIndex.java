@@ -68,9 +68,16 @@ public class GazetteerIndex {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select id, slug, name, kind, level, parent_id, valid_from, valid_to from organisation where level <> 'group'
                 """).getResultList();
-        return new UnitIndex(rows.stream().map(row -> new UnitIndex.Known(((Number) row[0]).longValue(), (String) row[1],
-                (String) row[2], (String) row[3], Level.fromCode((String) row[4]).orElseThrow(),
-                row[5] == null ? null : ((Number) row[5]).longValue(), day(row[6]), day(row[7]))).toList());
+        return new UnitIndex(rows.stream().map(GazetteerIndex::known).toList());
+    }
+
+    private static UnitIndex.Known known(Object[] row) {
+        return UnitIndexKnownBuilder.builder()
+                .id(((Number) row[0]).longValue()).slug((String) row[1]).name((String) row[2]).kind((String) row[3])
+                .level(Level.fromCode((String) row[4]).orElseThrow())
+                .parentId(row[5] == null ? null : ((Number) row[5]).longValue())
+                .validFrom(day(row[6])).validTo(day(row[7]))
+                .build();
     }
 
     private static LocalDate day(Object value) {

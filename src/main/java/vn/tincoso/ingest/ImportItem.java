@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * One article to import: its text as the portal prints it, where it came from, and what the importer
  * knows better than the text.
@@ -22,6 +24,7 @@ public record ImportItem(
      * @param organisation slug of the unit that held the event
      * @param directives   codes in any spelling, added to those found in the text
      */
+    @RecordBuilder
     public record Overrides(
             @Schema(example = "phuong-my-dinh-1") String organisation,
             String title,

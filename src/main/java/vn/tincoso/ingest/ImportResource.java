@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,7 +35,7 @@ import vn.tincoso.web.InvalidBodyException;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.JsonErrors;
 import vn.tincoso.web.Problem;
-import vn.tincoso.web.QueryParameters;
+import vn.tincoso.web.QueryValues;
 import vn.tincoso.web.RequestText;
 
 @Path("/api/v1/imports")
@@ -45,6 +44,9 @@ import vn.tincoso.web.RequestText;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nhập bài", description = "Nhập toàn văn bài từ cổng thông tin; tự gắn đơn vị, cấp và văn bản")
 public class ImportResource {
+
+    private static final String SOURCE_URL = "sourceUrl";
+    private static final String DRY_RUN = "dryRun";
 
     public static final String NDJSON = "application/x-ndjson";
 
@@ -76,16 +78,15 @@ public class ImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "200", description = "Đã cập nhật bài có sẵn, hoặc dryRun",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "422", description = "Không đọc được thành bài (thiếu tiêu đề, không rõ đơn vị…)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Không đọc được thành bài (thiếu tiêu đề, không rõ đơn vị…)")
     public Response importText(byte[] body,
-            @Parameter(description = "Địa chỉ trang gốc của bài") @QueryParam("sourceUrl") String sourceUrl,
+            @Parameter(description = "Địa chỉ trang gốc của bài") @QueryParam(SOURCE_URL) String sourceUrl,
             @Parameter(description = "true: trả kết quả mà không lưu gì", schema = @Schema(enumeration = {"true", "false"}))
-            @QueryParam("dryRun") String dryRun,
-            @Context UriInfo request, @Context HttpHeaders headers) {
-        boolean dry = dryRun(request);
+            @QueryParam(DRY_RUN) String dryRun,
+            @Context HttpHeaders headers) {
+        boolean dry = dryRun(dryRun);
         String text = RequestText.decode(body, headers.getMediaType(), "/text");
-        String source = new QueryParameters(request.getQueryParameters()).single("sourceUrl").orElse(null);
+        String source = QueryValues.given(sourceUrl).orElse(null);
         ImportOutcome outcome = imports.importOrThrow(0, new ImportItem(text, source, null), dry, user);
         ImportReport report = ImportReport.of(dry, List.of(outcome));
         if (dry || !outcome.added()) {
@@ -101,9 +102,8 @@ public class ImportResource {
                     + "các dòng hợp lệ vẫn được lưu. Tối đa " + ImportService.MAX_ITEMS + " bài mỗi yêu cầu.")
     @APIResponse(responseCode = "200", description = "Kết quả từng bài",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    public ImportReport importLines(byte[] body, @QueryParam("dryRun") String dryRun, @Context UriInfo request,
-            @Context HttpHeaders headers) {
-        boolean dry = dryRun(request);
+    public ImportReport importLines(byte[] body, @QueryParam(DRY_RUN) String dryRun, @Context HttpHeaders headers) {
+        boolean dry = dryRun(dryRun);
         List<ImportService.Submitted> items = new ArrayList<>();
         for (String line : RequestText.decode(body, headers.getMediaType(), "").split("\r?\n")) {
             if (!line.isBlank()) {
@@ -121,16 +121,15 @@ public class ImportResource {
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ImportItem.class)))
     @APIResponse(responseCode = "200", description = "Kết quả từng bài",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "400", description = "Thân yêu cầu không phải JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ImportReport importJson(JsonNode body, @QueryParam("dryRun") String dryRun, @Context UriInfo request) {
+    @APIResponse(responseCode = "400", description = "Thân yêu cầu không phải JSON")
+    public ImportReport importJson(JsonNode body, @QueryParam(DRY_RUN) String dryRun) {
         List<ImportService.Submitted> items = new ArrayList<>();
         if (body != null && body.isArray()) {
             body.forEach(element -> items.add(readItem(element)));
         } else {
             items.add(readItem(body));
         }
-        return imports.importAll(bounded(items), dryRun(request), user);
+        return imports.importAll(bounded(items), dryRun(dryRun), user);
     }
 
     private ImportService.Submitted readItem(String line) {
@@ -165,12 +164,11 @@ public class ImportResource {
     }
 
     /** Absent is false; given, it must say true or false ("?dryRun" alone would otherwise import for real). */
-    private static boolean dryRun(UriInfo request) {
-        boolean given = request.getQueryParameters().containsKey("dryRun");
-        String value = new QueryParameters(request.getQueryParameters()).single("dryRun").orElse(given ? "" : "false");
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new InvalidParameterException("dryRun", "chỉ nhận true hoặc false");
+    private static boolean dryRun(String value) {
+        String given = value == null ? "false" : value.strip();
+        if (!given.equals("true") && !given.equals("false")) {
+            throw new InvalidParameterException(DRY_RUN, "chỉ nhận true hoặc false");
         }
-        return value.equals("true");
+        return given.equals("true");
     }
 }

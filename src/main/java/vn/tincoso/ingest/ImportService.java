@@ -212,7 +212,7 @@ public class ImportService {
     private ImportOutcome store(int index, ImportItem item, boolean dryRun, Actor actor) {
         validate(item);
         ImportItem.Overrides overrides = item.overrides() != null ? item.overrides()
-                : new ImportItem.Overrides(null, null, null, null, null, null);
+                : ImportItemOverridesBuilder.builder().build();
         ParsedArticle parsed = ArticleTextParser.parse(item.text());
 
         String title = overrides.title() != null ? VietnameseText.clean(overrides.title())
@@ -249,9 +249,9 @@ public class ImportService {
         String sourceUrl = item.sourceUrl() != null ? item.sourceUrl() : existing.map(article -> article.sourceUrl).orElse(null);
         NewArticle input = NewArticle.builder().title(title).body(parsed.body())
                 .captions(parsed.captions().stream().map(c -> new Article.Caption(c.after(), c.text())).toList())
-                .section(section).publishedAt(publication).byline(byline).source(sourceUrl, hash)
+                .section(section).publishedAt(publication).byline(byline).sourceUrl(sourceUrl).sourceHash(hash)
                 .viewCount(parsed.viewCount() == null ? 0 : parsed.viewCount()).status(status)
-                .heldBy(unit.map(placed -> placed.slug).orElse(null), placement.body())
+                .organisation(unit.map(placed -> placed.slug).orElse(null)).organisingBody(placement.body())
                 .review(unit.isPresent() ? null : placement.review()).directives(mentions).build();
         allowed(actor, existing, unit, item, overrides);
         Article article = existing.map(current -> writer.update(current, input, actor, RevisionAction.REIMPORTED))
@@ -346,9 +346,9 @@ public class ImportService {
             Organisation given = organisations.findBySlug(overrides.organisation()).orElseThrow(() ->
                     new ImportRejectedException("/overrides/organisation", "không có đơn vị '" + overrides.organisation() + "'"));
             Optional<OrganisationDetector.Organiser> organiser = detection.organiser();
-            return new OrganisationResolver.Placement(Optional.of(given), false, null,
+            return OrganisationResolver.Placement.at(given, null,
                     organiser.map(OrganisationDetector.Organiser::body).orElse(null),
-                    organiser.map(OrganisationDetector.Organiser::bodySpan).orElse(null), null);
+                    organiser.map(OrganisationDetector.Organiser::bodySpan).orElse(null));
         }
         return resolver.place(detection, on, sourceUrl);
     }
@@ -360,16 +360,21 @@ public class ImportService {
                 found.stream().filter(f -> f.code().slug().equals(directive.slug)).findFirst()
                         .map(DirectiveExtractor.Found::spans).orElse(List.of()))).toList();
         Organisation unit = article.organisation;
-        ImportOutcome.OrganisationTag organisation = unit == null ? null : new ImportOutcome.OrganisationTag(unit.slug, unit.name,
-                unit.level.code(), unit.kind, placement.created(), organisations.chainOf(unit.id).stream().map(OrganisationRef::of).toList(),
-                placement.unit().isPresent() ? placement.span() : null);
+        ImportOutcome.OrganisationTag organisation = unit == null ? null : ImportOutcomeOrganisationTagBuilder.builder()
+                .slug(unit.slug).name(unit.name).level(unit.level.code()).kind(unit.kind).created(placement.created())
+                .chain(organisations.chainOf(unit.id).stream().map(OrganisationRef::of).toList())
+                .span(placement.unit().isPresent() ? placement.span() : null)
+                .build();
         ImportOutcome.BodyTag body = article.organisingBody == null ? null
                 : new ImportOutcome.BodyTag(article.organisingBody, article.organisingBody.label(), placement.bodySpan());
-        return ImportOutcome.builder(index, status)
-                .article(dryRun ? null : article.id, article.slug, article.status.code(), VietnamTime.of(article.publishedAt), added)
-                .title(article.title, parsed.title()).byline(article.byline, parsed.byline())
-                .reading(parsed.metadata(), article.viewCount, parsed.sections(), article.body.size(), article.captions.size())
-                .organisation(organisation, body, article.review).directives(tags).build();
+        return ImportOutcomeBuilder.builder().index(index).status(status)
+                .id(dryRun ? null : article.id).slug(article.slug).articleStatus(article.status.code())
+                .publishedAt(VietnamTime.of(article.publishedAt)).newArticle(added)
+                .title(article.title).titleSpan(parsed.title()).byline(article.byline).bylineSpan(parsed.byline())
+                .metadataSpan(parsed.metadata()).viewCount(article.viewCount).sections(parsed.sections())
+                .paragraphs(article.body.size()).captions(article.captions.size())
+                .organisation(organisation).organisingBody(body).review(article.review).directives(tags)
+                .build();
     }
 
     private static String sha256(String text) {

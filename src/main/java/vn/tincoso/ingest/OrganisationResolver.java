@@ -16,12 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import vn.tincoso.articles.Article;
+import vn.tincoso.articles.ArticleCandidateBuilder;
 import vn.tincoso.articles.OrganisingBody;
 import vn.tincoso.organisations.Level;
 import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRepository;
 import vn.tincoso.organisations.OrganisationService;
 import vn.tincoso.text.VietnameseText;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
  * Places the organiser a text names in the tree. Among units of that name it keeps those in force on the article's
@@ -40,11 +43,24 @@ public class OrganisationResolver {
      * @param span     where the text names the unit
      * @param bodySpan where the text names its body; null when it names none
      */
+    @RecordBuilder
     public record Placement(Optional<Organisation> unit, boolean created, Span span, OrganisingBody body, Span bodySpan,
             Article.Review review) {
 
+        /** A unit that was in the tree, named where {@code span} says (null when the text does not name it). */
+        static Placement at(Organisation unit, Span span, OrganisingBody body, Span bodySpan) {
+            return OrganisationResolverPlacementBuilder.builder()
+                    .unit(Optional.of(unit)).span(span).body(body).bodySpan(bodySpan).build();
+        }
+
+        /** A group this import added to the tree. */
+        static Placement added(Organisation group, Span span, OrganisingBody body, Span bodySpan) {
+            return OrganisationResolverPlacementBuilder.from(at(group, span, body, bodySpan)).withCreated(true);
+        }
+
         static Placement review(String reason, List<Article.Candidate> candidates, OrganisingBody body, Span bodySpan) {
-            return new Placement(Optional.empty(), false, null, body, bodySpan, new Article.Review(reason, candidates));
+            return OrganisationResolverPlacementBuilder.builder()
+                    .unit(Optional.empty()).body(body).bodySpan(bodySpan).review(new Article.Review(reason, candidates)).build();
         }
     }
 
@@ -80,7 +96,7 @@ public class OrganisationResolver {
         if (found.isEmpty()) {
             OrganisationDetector.Body body = detection.firstBody().orElse(new OrganisationDetector.Body(OrganisingBody.OTHER, null));
             return namedByAddress(on, context)
-                    .map(unit -> new Placement(Optional.of(organisations.findById(unit.id())), false, null, body.body(), body.span(), null))
+                    .map(unit -> Placement.at(organisations.findById(unit.id()), null, body.body(), body.span()))
                     .orElseGet(() -> Placement.review("the text names no unit that held the event, nor does its address",
                             candidates(detection.named(), index), body.body(), body.span()));
         }
@@ -110,7 +126,7 @@ public class OrganisationResolver {
             }
             return group(organiser, unit);
         }
-        return new Placement(Optional.of(unit), false, match.span(), organiser.body(), organiser.bodySpan(), null);
+        return Placement.at(unit, match.span(), organiser.body(), organiser.bodySpan());
     }
 
     /**
@@ -133,7 +149,8 @@ public class OrganisationResolver {
         String slug = VietnameseText.slugify(group.name()) + "-" + commune.slug;
         Optional<Organisation> known = organisations.findBySlug(slug);
         Organisation unit = known.orElseGet(() -> organisationService.register(slug, group.name(), Level.GROUP, commune.slug));
-        return new Placement(Optional.of(unit), known.isEmpty(), group.span(), organiser.body(), organiser.bodySpan(), null);
+        return known.isPresent() ? Placement.at(unit, group.span(), organiser.body(), organiser.bodySpan())
+                : Placement.added(unit, group.span(), organiser.body(), organiser.bodySpan());
     }
 
     /** What the text names besides the organiser, and the words of its address. */
@@ -261,6 +278,9 @@ public class OrganisationResolver {
     }
 
     private static Article.Candidate candidate(UnitIndex.Known unit, Span span) {
-        return new Article.Candidate(unit.slug(), unit.name(), unit.level().code(), unit.kind(), span.start(), span.end(), span.text());
+        return ArticleCandidateBuilder.builder()
+                .slug(unit.slug()).name(unit.name()).level(unit.level().code()).kind(unit.kind())
+                .start(span.start()).end(span.end()).text(span.text())
+                .build();
     }
 }

@@ -3,6 +3,8 @@ package vn.tincoso.ingest;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * One article read from portal text. Every part but the body may be missing; nothing of the input is
  * lost except the portal chrome that follows the article.
@@ -12,6 +14,7 @@ import java.util.List;
  * @param metadata    the line the date (and view count) came from
  * @param content     the ranges of {@code text} that are the article itself (title, body, captions): tags are read there
  */
+@RecordBuilder
 public record ParsedArticle(String text, List<String> sections, Span title, LocalDateTime publishedAt, Integer viewCount,
         Span metadata, List<String> body, List<Caption> captions, Span byline, List<Span> content) {
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import vn.tincoso.articles.OrganisingBody;
 import vn.tincoso.organisations.Level;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * Every unit of the tree down to the communes, by the words a text names it with: its name ("phường Mỹ Đình 1"),
  * its kind abbreviated ("TP. Hải Phòng", "Q.3"), its Party or Youth Union committee ("Quận ủy Hai Bà Trưng",
@@ -19,6 +21,7 @@ import vn.tincoso.organisations.Level;
 public final class UnitIndex {
 
     /** A unit as the matcher knows it. */
+    @RecordBuilder
     public record Known(long id, String slug, String name, String kind, Level level, Long parentId, LocalDate validFrom,
             LocalDate validTo) {
 

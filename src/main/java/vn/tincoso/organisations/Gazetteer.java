@@ -32,6 +32,8 @@ import io.quarkus.runtime.StartupEvent;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.database.AdvisoryLocks;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * The units every installation knows without being told: every province, district and commune of Vietnam before
  * and after the 1 July 2025 reorganisation, with their GSO codes, validity and lineage (src/main/resources/gazetteer,
@@ -50,6 +52,7 @@ public class Gazetteer {
     private static final Logger LOG = Logger.getLogger(Gazetteer.class);
 
     /** One line of units.csv. */
+    @RecordBuilder
     record Unit(String slug, String name, String kind, String level, String parent, String gsoCode, LocalDate validFrom,
             LocalDate validTo) {
     }
@@ -172,9 +175,15 @@ public class Gazetteer {
 
     /** The data files, read once. */
     private static final class DataFiles {
-        static final List<Unit> UNITS = lines(Gazetteer.UNITS).stream().map(row -> new Unit(row[0], row[1], row[2], row[3], blank(row[4]),
-                blank(row[5]), day(row[6]), day(row[7]))).toList();
+        static final List<Unit> UNITS = lines(Gazetteer.UNITS).stream().map(DataFiles::unit).toList();
         static final List<String[]> LINEAGE = lines(Gazetteer.LINEAGE);
+
+        private static Unit unit(String[] row) {
+            return GazetteerUnitBuilder.builder()
+                    .slug(row[0]).name(row[1]).kind(row[2]).level(row[3]).parent(blank(row[4])).gsoCode(blank(row[5]))
+                    .validFrom(day(row[6])).validTo(day(row[7]))
+                    .build();
+        }
 
         private static String blank(String value) {
             return value.isEmpty() ? null : value;

@@ -1,12 +1,8 @@
 package vn.tincoso.organisations;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
-import vn.tincoso.web.InvalidParameterException;
-import vn.tincoso.web.QueryParameters;
 
 /** Where a unit sits in the tree, from the top. */
 public enum Level {
@@ -47,16 +43,6 @@ public enum Level {
 
     public static Optional<Level> fromCode(String code) {
         return Arrays.stream(values()).filter(level -> level.code.equals(code)).findFirst();
-    }
-
-    /** The levels named by a repeatable query parameter ("level=ward&level=group" or "level=ward,group"). */
-    public static Set<Level> fromParameter(QueryParameters params, String name) {
-        Set<Level> levels = EnumSet.noneOf(Level.class);
-        for (String code : params.all(name)) {
-            levels.add(fromCode(code).orElseThrow(() -> new InvalidParameterException(name,
-                    "không có cấp '" + code + "' (chỉ city, district, ward, group)")));
-        }
-        return levels;
     }
 
     @jakarta.persistence.Converter(autoApply = true)

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * One unit with where it sits, what is under it, and what it was formed from and became.
  *
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param articleCount    published articles of the unit and everything under it
  * @param ownArticleCount published articles held by the unit itself
  */
+@RecordBuilder
 public record OrganisationDetail(
         @Schema(example = "quan-hai-ba-trung") String slug,
         @Schema(example = "Quận Hai Bà Trưng") String name,

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * A unit in the tree view, with its children.
  *
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param articleCount    published articles of the unit and everything under it
  * @param ownArticleCount published articles held by the unit itself
  */
+@RecordBuilder
 public record OrganisationNode(
         @Schema(example = "quan-hai-ba-trung") String slug,
         @Schema(example = "Quận Hai Bà Trưng") String name,

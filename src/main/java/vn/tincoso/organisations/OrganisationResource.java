@@ -18,10 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,8 +35,7 @@ import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.database.ContentClock;
 import vn.tincoso.web.InvalidParameterException;
-import vn.tincoso.web.Problem;
-import vn.tincoso.web.QueryParameters;
+import vn.tincoso.web.QueryValues;
 import vn.tincoso.web.ResourceNotFoundException;
 
 @Path("/api/v1/organisations")
@@ -46,6 +43,10 @@ import vn.tincoso.web.ResourceNotFoundException;
 @Tag(name = "Đơn vị", description = "Cây đơn vị của cả nước, trước và sau ngày 1/7/2025: tỉnh/thành phố > (quận/huyện, đến 30/6/2025) > "
         + "phường/xã/đặc khu > tổ dân phố/thôn/chi bộ")
 public class OrganisationResource {
+
+    private static final String LEVEL = "level";
+    private static final String VIEW = "view";
+    private static final String AT = "at";
 
     private final OrganisationService organisations;
     private final TincosoConfig config;
@@ -66,29 +67,26 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "Cây (OrganisationNode[]) hoặc danh sách phẳng (OrganisationSummary[])",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
                     oneOf = {OrganisationNode.class, OrganisationSummary.class})))
-    @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ")
     public Response list(
             @Parameter(description = "Chỉ các đơn vị ở cấp này: city, district, ward, group (lặp lại hoặc phân tách bằng "
                     + "dấu phẩy); trả về danh sách phẳng", example = "ward")
-            @QueryParam("level") List<String> level,
+            @QueryParam(LEVEL) List<String> level,
             @Parameter(description = "tree (mặc định) hoặc flat", schema = @Schema(enumeration = {"tree", "flat"}))
-            @QueryParam("view") String view,
+            @QueryParam(VIEW) String view,
             @Parameter(description = "Các đơn vị có hiệu lực vào ngày này (YYYY-MM-DD; mặc định: hôm nay, giờ Hà Nội): "
                     + "trước 2025-07-01 là bản đồ có quận/huyện, từ đó là 34 tỉnh, thành phố và các xã, phường, đặc khu",
-                    example = "2024-01-01") @QueryParam("at") String at,
-            @Context UriInfo request) {
-        QueryParameters params = new QueryParameters(request.getQueryParameters());
-        Set<Level> levels = Level.fromParameter(params, "level");
-        Optional<String> chosenView = params.single("view");
+                    example = "2024-01-01") @QueryParam(AT) String at) {
+        Set<Level> levels = QueryValues.codes(LEVEL, level, Level.class, Level::code);
+        Optional<String> chosenView = QueryValues.given(view);
         if (chosenView.isPresent() && !chosenView.get().equals("tree") && !chosenView.get().equals("flat")) {
-            throw new InvalidParameterException("view", "chỉ nhận tree hoặc flat");
+            throw new InvalidParameterException(VIEW, "chỉ nhận tree hoặc flat");
         }
         boolean flat = !levels.isEmpty() || chosenView.filter("flat"::equals).isPresent();
         if (flat && chosenView.filter("tree"::equals).isPresent()) {
-            throw new InvalidParameterException("view", "view=tree không đi cùng level (level cho danh sách phẳng)");
+            throw new InvalidParameterException(VIEW, "view=tree không đi cùng level (level cho danh sách phẳng)");
         }
-        LocalDate on = params.single("at").map(OrganisationResource::day).orElseGet(() -> LocalDate.now(today.withZone(VietnamTime.ZONE)));
+        LocalDate on = QueryValues.given(at).map(OrganisationResource::day).orElseGet(() -> LocalDate.now(today.withZone(VietnamTime.ZONE)));
         return clock.answer(flat ? organisations.flat(levels, on) : organisations.tree(on));
     }
 
@@ -96,11 +94,11 @@ public class OrganisationResource {
         try {
             LocalDate day = LocalDate.parse(value);
             if (day.getYear() < 1 || day.getYear() > 9999) {
-                throw new InvalidParameterException("at", "phải " + VietnamTime.RANGE);
+                throw new InvalidParameterException(AT, "phải " + VietnamTime.RANGE);
             }
             return day;
         } catch (java.time.DateTimeException e) {
-            throw new InvalidParameterException("at", "'" + value + "' không phải ngày YYYY-MM-DD");
+            throw new InvalidParameterException(AT, "'" + value + "' không phải ngày YYYY-MM-DD");
         }
     }
 
@@ -112,14 +110,10 @@ public class OrganisationResource {
             description = "Mở rộng danh bạ: một phường chưa có, một tổ dân phố hay chi bộ. Đơn vị nằm ngay dưới đơn vị cấp trên.")
     @APIResponse(responseCode = "201", description = "Đã thêm; Location trỏ tới đơn vị",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
-    @APIResponse(responseCode = "400", description = "Trường không hợp lệ; errors[] nêu từng trường",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Thiếu mã truy cập",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Chỉ quản trị viên",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Slug đã có",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Trường không hợp lệ; errors[] nêu từng trường")
+    @APIResponse(responseCode = "401", description = "Thiếu mã truy cập")
+    @APIResponse(responseCode = "403", description = "Chỉ quản trị viên")
+    @APIResponse(responseCode = "409", description = "Slug đã có")
     public Response create(@Valid @NotNull NewOrganisation body) {
         Organisation created = organisations.create(body);
         return Response.created(URI.create(config.publicBaseUrl() + "/api/v1/organisations/" + created.slug))
@@ -156,8 +150,7 @@ public class OrganisationResource {
     @Operation(summary = "Một đơn vị, kèm các cấp trên, các đơn vị trực thuộc và số bài")
     @APIResponse(responseCode = "200", description = "Đơn vị",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
-    @APIResponse(responseCode = "404", description = "Không có đơn vị với slug này",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Không có đơn vị với slug này")
     public Response get(@Parameter(example = "quan-hai-ba-trung") @PathParam("slug") String slug) {
         return clock.answer(organisations.find(slug)
                 .orElseThrow(() -> new ResourceNotFoundException("Không có đơn vị '" + slug + "'.")));

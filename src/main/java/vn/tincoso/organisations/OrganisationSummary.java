@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * A unit in the flat view.
  *
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param articleCount    published articles of the unit and everything under it
  * @param ownArticleCount published articles held by the unit itself
  */
+@RecordBuilder
 public record OrganisationSummary(
         @Schema(example = "phuong-my-dinh-1") String slug,
         @Schema(example = "Phường Mỹ Đình 1") String name,

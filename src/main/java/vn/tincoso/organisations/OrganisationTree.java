@@ -96,10 +96,13 @@ final class OrganisationTree {
         for (Long parentId = organisation.parentId; parentId != null; parentId = byId.get(parentId).parentId) {
             ancestors.add(OrganisationRef.of(byId.get(parentId)));
         }
-        return new OrganisationDetail(organisation.slug, organisation.name, organisation.level.code(), organisation.kind,
-                organisation.gsoCode, organisation.validFrom, organisation.validTo, subtreeCounts.get(organisation.id),
-                own(organisation), ancestors, children(organisation).stream().map(this::summary).toList(), refs(predecessors),
-                refs(successors));
+        return OrganisationDetailBuilder.builder()
+                .slug(organisation.slug).name(organisation.name).level(organisation.level.code()).kind(organisation.kind)
+                .gsoCode(organisation.gsoCode).validFrom(organisation.validFrom).validTo(organisation.validTo)
+                .articleCount(subtreeCounts.get(organisation.id)).ownArticleCount(own(organisation))
+                .ancestors(ancestors).children(children(organisation).stream().map(this::summary).toList())
+                .predecessors(refs(predecessors)).successors(refs(successors))
+                .build();
     }
 
     private List<OrganisationRef> refs(List<Long> ids) {
@@ -114,15 +117,21 @@ final class OrganisationTree {
     }
 
     private OrganisationNode node(Organisation organisation, Map<Long, List<Organisation>> childrenOn) {
-        return new OrganisationNode(organisation.slug, organisation.name, organisation.level.code(), organisation.kind,
-                organisation.validFrom, organisation.validTo, subtreeCounts.get(organisation.id), own(organisation),
-                childrenOn.getOrDefault(organisation.id, List.of()).stream().map(child -> node(child, childrenOn)).toList());
+        return OrganisationNodeBuilder.builder()
+                .slug(organisation.slug).name(organisation.name).level(organisation.level.code()).kind(organisation.kind)
+                .validFrom(organisation.validFrom).validTo(organisation.validTo)
+                .articleCount(subtreeCounts.get(organisation.id)).ownArticleCount(own(organisation))
+                .children(childrenOn.getOrDefault(organisation.id, List.of()).stream().map(child -> node(child, childrenOn)).toList())
+                .build();
     }
 
     private OrganisationSummary summary(Organisation organisation) {
         String parent = organisation.parentId == null ? null : byId.get(organisation.parentId).slug;
-        return new OrganisationSummary(organisation.slug, organisation.name, organisation.level.code(), organisation.kind, parent,
-                organisation.validFrom, organisation.validTo, subtreeCounts.get(organisation.id), own(organisation));
+        return OrganisationSummaryBuilder.builder()
+                .slug(organisation.slug).name(organisation.name).level(organisation.level.code()).kind(organisation.kind)
+                .parent(parent).validFrom(organisation.validFrom).validTo(organisation.validTo)
+                .articleCount(subtreeCounts.get(organisation.id)).ownArticleCount(own(organisation))
+                .build();
     }
 
     private List<Organisation> children(Organisation organisation) {

@@ -1,6 +1,9 @@
 package vn.tincoso.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +11,9 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Providers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ETags {
 
+    private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
+
     private final ObjectMapper mapper;
 
     ETags(ObjectMapper mapper) {
@@ -27,17 +35,39 @@ public class ETags {
 
     /** The tag a JSON body carries when it is served. */
     public String ofJson(Object body) {
-        return of(bytes(body), utf8(MediaType.APPLICATION_JSON_TYPE));
+        return of(json(body), utf8(MediaType.APPLICATION_JSON_TYPE));
     }
 
-    /** A body as the bytes this API writes: strings as UTF-8, objects as JSON. */
-    byte[] bytes(Object entity) {
+    /**
+     * A body as the bytes this API writes in {@code type}: strings as UTF-8, JSON by the application's Jackson (as
+     * {@link #ofJson} does), anything else by the body writer JAX-RS has for that type (the feed formats).
+     */
+    byte[] bytes(Object entity, MediaType type, Providers providers) {
         if (entity instanceof byte[] raw) {
             return raw;
         }
         if (entity instanceof String text) {
             return text.getBytes(StandardCharsets.UTF_8);
         }
+        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return json(entity);
+        }
+        @SuppressWarnings("unchecked")
+        MessageBodyWriter<Object> writer = (MessageBodyWriter<Object>) providers.getMessageBodyWriter(entity.getClass(),
+                entity.getClass(), NO_ANNOTATIONS, type);
+        if (writer == null) {
+            throw new IllegalStateException("no body writer for " + entity.getClass().getName() + " as " + type);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.writeTo(entity, entity.getClass(), entity.getClass(), NO_ANNOTATIONS, type, new MultivaluedHashMap<>(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private byte[] json(Object entity) {
         try {
             return mapper.writeValueAsBytes(entity);
         } catch (JsonProcessingException e) {

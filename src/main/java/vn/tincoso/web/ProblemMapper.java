@@ -153,7 +153,8 @@ public class ProblemMapper {
     }
 
     private static Response answer(URI type, String title, int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem problem = new Problem(type, title, status, detail, instance(uri), errors);
+        Problem problem = ProblemBuilder.builder()
+                .type(type).title(title).status(status).detail(detail).instance(instance(uri)).errors(errors).build();
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

@@ -28,7 +28,8 @@ public class ProblemWriter {
     /** Sends the problem; the future completes once it is written. */
     Future<Void> write(RoutingContext context, ProblemType type, String detail, List<Problem.FieldError> errors,
             Map<String, String> headers) {
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, context.request().path(), errors);
+        Problem problem = ProblemBuilder.builder().type(type.uri()).title(type.title()).status(type.status())
+                .detail(detail).instance(context.request().path()).errors(errors).build();
         String body;
         try {
             body = json.writeValueAsString(problem);

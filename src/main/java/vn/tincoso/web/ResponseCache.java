@@ -20,6 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 
 import vn.tincoso.config.TincosoConfig;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * This instance's memory of rendered public reads, for tincoso.response-cache.ttl: the bytes, ETag and headers
  * of a GET under /api/ that anyone may make. A repeated feed request, or a conditional one, is then answered
@@ -33,6 +35,7 @@ import vn.tincoso.config.TincosoConfig;
 public class ResponseCache {
 
     /** A rendered answer: its body, media type, ETag, Last-Modified, and the other headers to send again. */
+    @RecordBuilder
     public record Entry(byte[] body, String contentType, String etag, Instant lastModified, List<Map.Entry<String, String>> headers,
             String metricsTemplate) {
     }

@@ -26,6 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.tincoso.organisations.Gazetteer;
+import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.organisations.Level;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.web.PageCursor;
@@ -103,35 +104,38 @@ class FeedQueryPlansTest {
     }
 
     /** A feed query as a client asks it (slugs, not ids), and the indexes that may answer it. */
-    record Shape(String name, Set<Level> levels, String organisation, OrganisationScope scope, String directive, String q,
-            Instant from, Instant to, ArticleSort sort, PageCursor after, List<String> indexes) {
+    record Shape(String name, ArticleFilter filter, ArticleSort sort, PageCursor after, List<String> indexes) {
 
         static Shape of(String name, String... indexes) {
-            return new Shape(name, Set.of(), null, OrganisationScope.SUBTREE, null, null, null, null, ArticleSort.NEWEST, null, List.of(indexes));
+            return new Shape(name, ArticleFilterBuilder.builder().build(), ArticleSort.NEWEST, null, List.of(indexes));
         }
 
         Shape levels(Level level) {
-            return new Shape(name, Set.of(level), organisation, scope, directive, q, from, to, sort, after, indexes);
+            return filtered(ArticleFilterBuilder.builder(filter).levels(Set.of(level)));
         }
 
         Shape organisation(String slug, OrganisationScope scope) {
-            return new Shape(name, levels, slug, scope, directive, q, from, to, sort, after, indexes);
+            return filtered(ArticleFilterBuilder.builder(filter).org(slug).scope(scope));
         }
 
         Shape directive(String slug) {
-            return new Shape(name, levels, organisation, scope, slug, q, from, to, sort, after, indexes);
+            return filtered(ArticleFilterBuilder.builder(filter).directive(DirectiveCode.parse(slug).orElseThrow()));
         }
 
         Shape q(String words, ArticleSort order) {
-            return new Shape(name, levels, organisation, scope, directive, words, from, to, order, after, indexes);
+            return new Shape(name, ArticleFilterBuilder.builder(filter).q(words).build(), order, after, indexes);
         }
 
         Shape between(String first, String last) {
-            return new Shape(name, levels, organisation, scope, directive, q, Instant.parse(first), Instant.parse(last), sort, after, indexes);
+            return filtered(ArticleFilterBuilder.builder(filter).from(Instant.parse(first)).to(Instant.parse(last)));
         }
 
         Shape sorted(ArticleSort order, PageCursor cursor) {
-            return new Shape(name, levels, organisation, scope, directive, q, from, to, order, cursor, indexes);
+            return new Shape(name, filter, order, cursor, indexes);
+        }
+
+        private Shape filtered(ArticleFilterBuilder changed) {
+            return new Shape(name, changed.build(), sort, after, indexes);
         }
 
         @Override
@@ -178,9 +182,7 @@ class FeedQueryPlansTest {
     @MethodSource("feedQueries")
     @Transactional
     void feedQueryReadsItsIndex(Shape shape) throws Exception {
-        Set<Long> units = shape.organisation() == null ? null : articles.unitsCovered(shape.organisation(), shape.scope());
-        ArticleCriteria criteria = new ArticleCriteria(shape.levels(), Set.of(), units,
-                shape.directive() == null ? null : id("directive", shape.directive()), null, null, shape.from(), shape.to(), shape.q());
+        ArticleCriteria criteria = articles.criteria(shape.filter()).orElseThrow();
         ArticleRepository.PageStatement statement = ArticleRepository.pageStatement(criteria, shape.sort(), shape.after(), 20);
         Query explain = entityManager.createNativeQuery("explain (format json) " + statement.sql());
         statement.params().forEach(explain::setParameter);
@@ -203,10 +205,5 @@ class FeedQueryPlansTest {
         if (node.has("Plans")) {
             node.get("Plans").forEach(child -> collectScans(child, scans));
         }
-    }
-
-    private long id(String table, String slug) {
-        return ((Number) entityManager.createNativeQuery("select id from " + table + " where slug = :slug")
-                .setParameter("slug", slug).getSingleResult()).longValue();
     }
 }

@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.atom.Feed;
@@ -137,10 +139,28 @@ class FeedResourceTest {
         assertEquals("tag:tincoso.vn,2024:article:" + trickyId, atom.getEntries().get(0).getId());
     }
 
+    /** The Accept header a client sends, and the format the same URL answers in: JSON unless a feed format is preferred. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8 | application/json",
+        "*/*                                                             | application/json",
+        "application/*                                                   | application/json",
+        "application/json, application/atom+xml                          | application/json",
+        "application/atom+xml;q=0, */*                                   | application/json",
+        "application/atom+xml                                            | application/atom+xml",
+        "application/json;q=0.1, application/atom+xml                    | application/atom+xml",
+        "application/rss+xml;q=0.9, application/json;q=0.5               | application/rss+xml",
+        "application/feed+json                                           | application/feed+json"})
+    void theSameUrlAnswersInTheFormatTheClientPrefers(String accept, String format) {
+        given().accept(accept).get("/api/v1/articles").then()
+                .statusCode(200).contentType(containsString(format));
+    }
+
     @Test
     void theJsonListStaysTheDefault() {
         given().accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").get("/api/v1/articles").then()
                 .statusCode(200).contentType(containsString("application/json")).body("items.size()", is(3));
+        given().accept("application/xml").get("/api/v1/articles").then().statusCode(406);
     }
 
     @Test

@@ -58,9 +58,12 @@ class OrganisationDetectorTest {
         }
         List<UnitIndex.Known> units = new ArrayList<>();
         for (String[] row : rows) {
-            units.add(new UnitIndex.Known(ids.get(row[0]), row[0], row[1], row[2], Level.fromCode(row[3]).orElseThrow(),
-                    row[4].isEmpty() ? null : ids.get(row[4]), row[6].isEmpty() ? null : LocalDate.parse(row[6]),
-                    row[7].isEmpty() ? null : LocalDate.parse(row[7])));
+            units.add(UnitIndexKnownBuilder.builder()
+                    .id(ids.get(row[0])).slug(row[0]).name(row[1]).kind(row[2]).level(Level.fromCode(row[3]).orElseThrow())
+                    .parentId(row[4].isEmpty() ? null : ids.get(row[4]))
+                    .validFrom(row[6].isEmpty() ? null : LocalDate.parse(row[6]))
+                    .validTo(row[7].isEmpty() ? null : LocalDate.parse(row[7]))
+                    .build());
         }
         return new UnitIndex(units);
     }

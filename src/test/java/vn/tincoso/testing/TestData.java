@@ -193,7 +193,7 @@ public class TestData {
         /** Stored as any write is, through the article writer, with a revision by the test. */
         public Article save() {
             NewArticle input = NewArticle.builder().title(title).body(body).captions(captions).publishedAt(publishedAt)
-                    .byline(byline).viewCount(viewCount).status(status).heldBy(organisation, organisingBody).directives(directives).build();
+                    .byline(byline).viewCount(viewCount).status(status).organisation(organisation).organisingBody(organisingBody).directives(directives).build();
             return QuarkusTransaction.joiningExisting().call(() -> writer.create(input, TEST, RevisionAction.CREATED));
         }
     }

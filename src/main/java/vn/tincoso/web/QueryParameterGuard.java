@@ -1,0 +1,49 @@
+package vn.tincoso.web;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Query parameters are never guessed at. A single-valued one given twice is a 400 naming it, whatever the method,
+ * so every endpoint can bind plain values. A write refuses a parameter its endpoint does not declare, so that a
+ * misspelt {@code ?dryrun=true} does not import for real (reads ignore unknown parameters, as caches and trackers
+ * add some), and one given without a value ({@code ?dryRun} alone is not false). What an endpoint declares is read
+ * once ({@link DeclaredParameters}).
+ */
+public class QueryParameterGuard {
+
+    private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final Map<Method, DeclaredParameters> declared = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public void refuseRepeatedOrUnknown(ContainerRequestContext request, ResourceInfo resource) {
+        if (resource.getResourceMethod() == null) {
+            return;
+        }
+        DeclaredParameters known = declared.computeIfAbsent(resource.getResourceMethod(), DeclaredParameters::of);
+        boolean write = !READS.contains(request.getMethod());
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            String name = parameter.getKey();
+            if (!known.names().contains(name)) {
+                if (write) {
+                    throw new InvalidParameterException(name, known.names().isEmpty() ? "yêu cầu này không nhận tham số nào"
+                            : "không có tham số này; yêu cầu nhận: " + String.join(", ", known.names()));
+                }
+            } else if (parameter.getValue().size() > 1 && !known.repeatable().contains(name)) {
+                throw new InvalidParameterException(name, "chỉ được dùng một lần");
+            } else if (write && parameter.getValue().stream().allMatch(String::isBlank)) {
+                throw new InvalidParameterException(name, "thiếu giá trị");
+            }
+        }
+    }
+}
