@@ -78,7 +78,7 @@ public class ResponseCache {
                 context.request().getHeader(HttpHeaders.ACCEPT)));
     }
 
-    static String key(String uri, String accept) {
+    private static String key(String uri, String accept) {
         return uri + "\n" + (accept == null ? "" : accept);
     }
 

@@ -17,8 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** A page costs a fixed number of statements whatever its size: no N+1 over organisations or directives. */
+@Slow
 @QuarkusTest
 class ArticlePageStatementsTest {
 
@@ -30,8 +32,7 @@ class ArticlePageStatementsTest {
 
     @BeforeEach
     void createHundredTaggedArticles() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         String[] organisations = {"phuong-bach-khoa", "phuong-bach-dang", "phuong-my-dinh-1", "to-dan-pho-so-7", "quan-ngo-quyen"};
         for (int i = 0; i < 110; i++) {
             data.article("Bài " + i).org(organisations[i % organisations.length])

@@ -26,7 +26,9 @@ import io.restassured.response.Response;
 
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Slow;
 
+@Slow
 @QuarkusTest
 class ArticlePaginationTest {
 
@@ -40,8 +42,7 @@ class ArticlePaginationTest {
     /** 45 articles; every third shares its publication time with the one before, so ties cross page boundaries. */
     @BeforeEach
     void createArticles() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         created = new ArrayList<>();
         for (int i = 0; i < 45; i++) {
             Instant publishedAt = BASE.plus(i - (i % 3 == 2 ? 1 : 0), ChronoUnit.HOURS);

@@ -40,12 +40,14 @@ import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.testing.Json;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /**
  * Twenty writers at the same instant: of writes with one If-Match exactly one succeeds and the others are 412; of
  * imports of one text exactly one creates and the others update; a batch's report is exactly what was stored; the
  * scheduler and the gazetteer do their work once however many run at once. Never a 5xx.
  */
+@Slow
 @QuarkusTest
 class ConcurrentWritesTest {
 
@@ -66,8 +68,7 @@ class ConcurrentWritesTest {
 
     @BeforeEach
     void gazetteer() {
-        data.reset();
-        gazetteer.load();
+        data.startWithGazetteer();
     }
 
     @AfterAll

@@ -24,8 +24,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** Editors write their own unit's articles and nobody else's; every write needs the current ETag and leaves a revision. */
+@Slow
 @QuarkusTest
 class EditorialResourceTest {
 
@@ -38,8 +40,7 @@ class EditorialResourceTest {
 
     @BeforeEach
     void tree() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
     }
 
     private static RequestSpecification as(String actor) {

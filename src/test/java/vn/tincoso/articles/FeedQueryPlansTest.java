@@ -25,11 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.organisations.Level;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.web.PageCursor;
+import vn.tincoso.testing.Slow;
 
 /**
  * Every feed query shape is answered from its index, not by reading the table, in a database large enough
@@ -37,6 +37,7 @@ import vn.tincoso.web.PageCursor;
  * the gazetteer's 843 units and 300 directives cited with a long tail, statistics analysed. Asserts on
  * EXPLAIN's plan, not on time (the benchmark under deploy/bench measures time at 1,000,000).
  */
+@Slow
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedQueryPlansTest {
@@ -50,8 +51,6 @@ class FeedQueryPlansTest {
     @Inject
     TestData data;
 
-    @Inject
-    Gazetteer gazetteer;
 
     @Inject
     ArticleService articles;
@@ -61,8 +60,7 @@ class FeedQueryPlansTest {
     @BeforeAll
     void createLargeCorpus() {
         data.setUp(() -> {
-            data.reset();
-            gazetteer.load();
+            data.startWithGazetteer();
             QuarkusTransaction.requiringNew().run(() -> {
                 entityManager.createNativeQuery("select setseed(0.42)").getSingleResult();
                 entityManager.createNativeQuery("""

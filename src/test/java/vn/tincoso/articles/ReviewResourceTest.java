@@ -17,12 +17,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import vn.tincoso.ingest.ImportResourceTest;
-import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** An article whose unit cannot be placed is kept out of sight, listed for those who may place it, and placed with one call. */
+@Slow
 @QuarkusTest
 class ReviewResourceTest {
 
@@ -36,15 +37,12 @@ class ReviewResourceTest {
     @Inject
     TestData data;
 
-    @Inject
-    Gazetteer gazetteer;
 
     long id;
 
     @BeforeEach
     void anArticleWaitingForReview() {
-        data.reset();
-        gazetteer.load();
+        data.startWithGazetteer();
         id = ImportResourceTest.admin().contentType(ImportResourceTest.TEXT).body(UNPLACEABLE).post("/api/v1/imports").then()
                 .statusCode(201).body("needsReview", is(1)).body("items[0].status", is("needs-review"))
                 .body("items[0].organisingBody.code", is("front"))

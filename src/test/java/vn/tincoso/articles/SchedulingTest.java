@@ -22,8 +22,10 @@ import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestClock;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** A scheduled article is invisible to every public read until its time; the clock is moved, nobody sleeps. */
+@Slow
 @QuarkusTest
 class SchedulingTest {
 
@@ -40,8 +42,7 @@ class SchedulingTest {
 
     @BeforeEach
     void frozenTime() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         clock.set(NOW);
     }
 

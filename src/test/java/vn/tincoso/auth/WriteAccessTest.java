@@ -20,12 +20,13 @@ import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 
 import vn.tincoso.ingest.ImportResourceTest;
-import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** Who may write: nobody without a valid token, an editor only in their organisation's subtree, an admin everywhere. */
+@Slow
 @QuarkusTest
 class WriteAccessTest {
 
@@ -34,13 +35,10 @@ class WriteAccessTest {
     @Inject
     TestData data;
 
-    @Inject
-    Gazetteer gazetteer;
 
     @BeforeEach
     void gazetteer() {
-        data.reset();
-        gazetteer.load();
+        data.startWithGazetteer();
     }
 
     @Test

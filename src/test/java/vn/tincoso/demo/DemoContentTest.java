@@ -18,8 +18,10 @@ import io.restassured.response.ValidatableResponse;
 
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** The three sample articles, imported from their raw text and tagged as a reader of them would tag them. */
+@Slow
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoContentTest {

@@ -27,8 +27,7 @@ class DirectiveResourceTest {
     @BeforeAll
     void createArticles() {
         data.setUp(() -> {
-            data.reset();
-            data.standardTree();
+            data.startWithStandardTree();
             data.article("Sơ kết Đề án 11 ở Bách Khoa").directive("11-ĐA/TU").directive("12-HD/BTCTW").save();
             data.article("Sơ kết Đề án 11 ở Mỹ Đình").org("phuong-my-dinh-1").directive("11 - ĐA/TU").save();
             data.article("Chỉ thị 35").directive("35-CT/TU").save();

@@ -26,12 +26,14 @@ import io.restassured.response.Response;
 import vn.tincoso.articles.ArticleStatus;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Slow;
 
 /**
  * A client that replays the change stream ends with exactly what the feed shows, through random creates,
  * edits, moves between units, unpublishing, republishing and deletions, from the start and from tokens
  * saved along the way.
  */
+@Slow
 @QuarkusTest
 class ChangeResourceTest {
 
@@ -46,8 +48,7 @@ class ChangeResourceTest {
 
     @BeforeEach
     void tree() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
     }
 
     /** A client's offline copy: article id → title, and its token. */

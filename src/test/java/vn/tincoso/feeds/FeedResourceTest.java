@@ -51,8 +51,7 @@ class FeedResourceTest {
 
     @BeforeEach
     void articles() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         trickyId = data.article(TRICKY_TITLE).org("phuong-bach-khoa").publishedAt("2024-06-03T14:35:00").directive("11-ĐA/TU")
                 .directive("12-HD/BTCTW").byline("Trung Hiếu – MĐ 1").body(TRICKY_PARAGRAPH, "Đoạn hai.")
                 .caption(1, "Quang cảnh hội nghị").save().id;

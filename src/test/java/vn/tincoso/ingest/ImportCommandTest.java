@@ -23,18 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 import io.quarkus.test.junit.QuarkusTest;
 import picocli.CommandLine;
 
-import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.tools.ImportCommand;
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Slow;
 
+@Slow
 @QuarkusTest
 class ImportCommandTest {
 
     @Inject
     TestData data;
 
-    @Inject
-    Gazetteer gazetteer;
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
@@ -44,8 +43,7 @@ class ImportCommandTest {
 
     @BeforeEach
     void folderOfArticles() throws IOException {
-        data.reset();
-        gazetteer.load();
+        data.startWithGazetteer();
         for (String sample : new String[] {"my-dinh-1-de-an-11.txt", "hai-ba-trung-de-an-11.txt", "tho-quan-nghi-quyet-dai-hoi.txt"}) {
             try (InputStream text = getClass().getResourceAsStream("/demo/articles/" + sample)) {
                 Files.createDirectories(folder.resolve("2024"));

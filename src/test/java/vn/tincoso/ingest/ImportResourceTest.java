@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -17,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Slow;
 
+@Slow
 @QuarkusTest
 public class ImportResourceTest {
 
@@ -52,13 +52,10 @@ public class ImportResourceTest {
     @Inject
     TestData data;
 
-    @Inject
-    Gazetteer gazetteer;
 
     @BeforeEach
     void emptyDatabaseWithGazetteer() {
-        data.reset();
-        gazetteer.load();
+        data.startWithGazetteer();
     }
 
     @Test

@@ -19,16 +19,17 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.testing.Json;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /**
  * Imports write articles under the same rules as editors: the importer must be allowed on the unit the article
  * has and on the one it would get, every create and update leaves a revision, and an editor's unpublishing holds.
  */
+@Slow
 @QuarkusTest
 class ImportWritePathTest {
 
@@ -46,8 +47,6 @@ class ImportWritePathTest {
     @Inject
     TestData data;
 
-    @Inject
-    Gazetteer gazetteer;
 
     @Inject
     EntityManager entityManager;
@@ -56,8 +55,7 @@ class ImportWritePathTest {
 
     @BeforeEach
     void aPublishedDistrictArticle() {
-        data.reset();
-        gazetteer.load();
+        data.startWithGazetteer();
         article = admin().contentType(ContentType.JSON).body(item(HAI_BA_TRUNG, SOURCE, null)).post("/api/v1/imports").then()
                 .statusCode(200).body("items[0].status", is("created")).body("items[0].organisation.slug", is("quan-hai-ba-trung"))
                 .extract().<Integer>path("items[0].id");

@@ -26,8 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Slow;
 
 /**
  * The tagging of whole texts written for this test (src/test/resources/ingest/tagging-corpus.json): ward, commune,
@@ -37,6 +37,7 @@ import vn.tincoso.testing.TestData;
  * say which of several units it means) and every directive code. These are texts written knowing the rules; real
  * portals will find other spellings, each of which becomes a line of organiser-phrases.csv or a text here.
  */
+@Slow
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaggingQualityTest {
@@ -53,14 +54,11 @@ class TaggingQualityTest {
     @Inject
     TestData data;
 
-    @Inject
-    Gazetteer gazetteer;
 
     @BeforeAll
     void gazetteer() {
         data.setUp(() -> {
-            data.reset();
-            gazetteer.load();
+            data.startWithGazetteer();
         });
     }
 

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Slow;
 
 /** Loading the national gazetteer: on an empty database, and on one the first gazetteer (Hà Nội, Hải Phòng) filled. */
+@Slow
 @QuarkusTest
 class GazetteerTest {
 
@@ -42,8 +44,7 @@ class GazetteerTest {
      */
     @Test
     void aDatabaseOfTheFirstGazetteerKeepsItsUnitsAndGainsTheRest() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         long article = data.article("Tin phường Bách Khoa").org("phuong-bach-khoa").save().id;
         int added = data.call(gazetteer::load);
         assertEquals(15_300 - 8, added, "the eight units the first gazetteer shares with the standard tree are kept, not added");

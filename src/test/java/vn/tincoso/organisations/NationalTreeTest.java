@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -26,11 +25,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.tincoso.articles.OrganisingBody;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
+import vn.tincoso.testing.Slow;
 
 /**
  * All of Vietnam before and after 1 July 2025: the tree of a day, units with their kind, code, validity and lineage,
  * and feeds that follow a unit through the reform (scope=lineage) or stay with one era (level=district).
  */
+@Slow
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NationalTreeTest {
@@ -44,8 +45,7 @@ class NationalTreeTest {
     @BeforeAll
     void nationalGazetteerAndArticlesOfBothEras() {
         data.setUp(() -> {
-            data.reset();
-            gazetteer.load();
+            data.startWithGazetteer();
             data.article("Phường Hàng Bạc ra quân vệ sinh môi trường").org("phuong-hang-bac").publishedAt("2023-04-10T08:00").save();
             data.article("Quận ủy Hoàn Kiếm sơ kết").org("quan-hoan-kiem").heldBy(OrganisingBody.PARTY).publishedAt("2024-05-10T08:00").save();
             data.article("UBND phường Hoàn Kiếm ra mắt trung tâm hành chính công").org("phuong-hoan-kiem")

@@ -34,8 +34,7 @@ class OrganisationAdminTest {
 
     @BeforeEach
     void tree() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         data.article("Tin Bách Khoa").org("phuong-bach-khoa").save();
         data.article("Tin Bạch Đằng").org("phuong-bach-dang").save();
         data.article("Tin Mỹ Đình 1").org("phuong-my-dinh-1").save();

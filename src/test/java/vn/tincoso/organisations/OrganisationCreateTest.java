@@ -28,8 +28,7 @@ class OrganisationCreateTest {
 
     @BeforeEach
     void tree() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
     }
 
     @Test

@@ -27,8 +27,7 @@ class OrganisationResourceTest {
     @BeforeAll
     void createTreeWithArticles() {
         data.setUp(() -> {
-            data.reset();
-            data.standardTree();
+            data.startWithStandardTree();
             data.article("Tin phường Bách Khoa 1").org("phuong-bach-khoa").save();
             data.article("Tin phường Bách Khoa 2").org("phuong-bach-khoa").save();
             data.article("Tin quận Hai Bà Trưng").org("quan-hai-ba-trung").save();

@@ -22,6 +22,7 @@ import vn.tincoso.articles.RevisionAction;
 import vn.tincoso.articles.Actor;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.directives.DirectiveCode;
+import vn.tincoso.organisations.Gazetteer;
 import vn.tincoso.organisations.Level;
 import vn.tincoso.organisations.OrganisationService;
 
@@ -61,6 +62,21 @@ public class TestData {
 
     @Inject
     jakarta.enterprise.event.Event<vn.tincoso.organisations.TreeChanged> treeChanged;
+
+    @Inject
+    Gazetteer gazetteer;
+
+    /** The usual start of a test: no article, no directive, and the small tree of {@link #standardTree()}. */
+    public void startWithStandardTree() {
+        reset();
+        standardTree();
+    }
+
+    /** A start for tests that place units by name: no article, and the whole national gazetteer. */
+    public void startWithGazetteer() {
+        reset();
+        gazetteer.load();
+    }
 
     @Transactional
     public void reset() {

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import vn.tincoso.testing.Slow;
 
 /** CORS switched on for one portal: that origin may read the API and its caching headers, others may not. */
+@Slow
 @QuarkusTest
 @TestProfile(CorsEnabledTest.OnePortal.class)
 class CorsEnabledTest {

@@ -32,12 +32,14 @@ import io.restassured.response.Response;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /**
  * The database goes away (the test database stops accepting connections and every open one is cut) and
  * comes back: the API answers 503 problem+json with Retry-After meanwhile, readiness goes DOWN, and it
  * recovers without a restart, with every write it had acknowledged still there.
  */
+@Slow
 @QuarkusTest
 class DatabaseOutageTest {
 
@@ -61,8 +63,7 @@ class DatabaseOutageTest {
 
     @BeforeEach
     void tree() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
     }
 
     @AfterEach

@@ -36,6 +36,7 @@ import net.jqwik.api.Tuple;
 
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /**
  * Random and hostile values (jqwik's generators with their edge cases, seeded) in every query parameter, path
@@ -45,6 +46,7 @@ import vn.tincoso.testing.Tokens;
  * lone surrogates as escapes. Whatever arrives, the API never answers 5xx, every 4xx is problem+json, and no stored
  * row changes (writes go out anonymously, with a stale If-Match, or as dry runs).
  */
+@Slow
 @QuarkusTest
 class HostileInputTest {
 
@@ -92,8 +94,7 @@ class HostileInputTest {
 
     @BeforeEach
     void someContent() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         articleId = data.article("Phường Bách Khoa sơ kết Đề án 11-ĐA/TU").org("phuong-bach-khoa").directive("11-ĐA/TU").save().id;
         data.article("Quận Hai Bà Trưng triển khai Chỉ thị 24-CT/TU").org("quan-hai-ba-trung").directive("24-CT/TU").save();
         // Arbitraries outside a jqwik property need a session of their own.

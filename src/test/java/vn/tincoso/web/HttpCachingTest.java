@@ -25,8 +25,10 @@ import io.restassured.response.Response;
 import vn.tincoso.testing.RawHttp;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** Conditional GETs for every kind of answer: JSON lists, one article, the registries, and each feed format. */
+@Slow
 @QuarkusTest
 class HttpCachingTest {
 
@@ -38,8 +40,7 @@ class HttpCachingTest {
 
     @BeforeEach
     void articles() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         bachKhoaArticle = data.article("Tin Bách Khoa").org("phuong-bach-khoa").directive("11-ĐA/TU").save().id;
         haiPhongArticle = data.article("Tin Ngô Quyền").org("quan-ngo-quyen").save().id;
     }

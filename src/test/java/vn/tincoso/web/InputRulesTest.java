@@ -26,11 +26,13 @@ import vn.tincoso.ingest.ImportResourceTest;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /**
  * Values the database cannot store, or that mean nothing, are refused with 400 naming the field (a JSON pointer
  * into the body) or the parameter, in the API's words: never a 5xx, never a Java type, never silently changed.
  */
+@Slow
 @QuarkusTest
 class InputRulesTest {
 
@@ -44,8 +46,7 @@ class InputRulesTest {
 
     @BeforeEach
     void tree() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         article = data.article("Bài có sẵn").save().id;
     }
 

@@ -19,8 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.tincoso.testing.RawHttp;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** Prometheus metrics an operator graphs: requests by endpoint, the database pool, imports by outcome. */
+@Slow
 @QuarkusTest
 class MetricsTest {
 
@@ -29,8 +31,7 @@ class MetricsTest {
 
     @BeforeEach
     void tree() {
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
     }
 
     /** Junk paths and methods are one series, whatever their number: real endpoints keep theirs. */

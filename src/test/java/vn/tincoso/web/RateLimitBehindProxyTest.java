@@ -11,11 +11,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import vn.tincoso.testing.Problems;
+import vn.tincoso.testing.Slow;
 
 /**
  * Behind a proxy (tincoso.rate-limit.trust-forwarded-for), clients are told apart by the address the proxy saw:
  * the last one of X-Forwarded-For. Addresses a client puts before it buy no extra budget.
  */
+@Slow
 @QuarkusTest
 @TestProfile(RateLimitBehindProxyTest.TwoAMinuteBehindAProxy.class)
 class RateLimitBehindProxyTest {

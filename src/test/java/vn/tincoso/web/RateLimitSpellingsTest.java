@@ -12,11 +12,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import vn.tincoso.testing.RawHttp;
+import vn.tincoso.testing.Slow;
 
 /**
  * However a client spells a read of the API (HEAD for GET, doubled slashes, escaped letters, dot segments through
  * another root), it is the same read to the router, and it counts against the same budget.
  */
+@Slow
 @QuarkusTest
 @TestProfile(RateLimitSpellingsTest.FiveAMinuteBehindAProxy.class)
 class RateLimitSpellingsTest {

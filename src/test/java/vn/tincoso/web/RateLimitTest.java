@@ -13,8 +13,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import vn.tincoso.testing.Problems;
+import vn.tincoso.testing.Slow;
 
 /** A client over its rate gets 429 problem+json with Retry-After; other kinds of request are not counted. */
+@Slow
 @QuarkusTest
 @TestProfile(RateLimitTest.FiveAMinute.class)
 class RateLimitTest {

@@ -19,16 +19,15 @@ import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.RawHttp;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /** Requests over the size limits, or not UTF-8, get problem+json naming what is wrong, before anything reads them. */
+@Slow
 @QuarkusTest
 class RequestGuardTest {
 
     @Inject
     TestData data;
-
-    @Inject
-    vn.tincoso.organisations.Gazetteer gazetteer;
 
     @BeforeEach
     void noArticles() {
@@ -95,7 +94,7 @@ class RequestGuardTest {
 
     @Test
     void aChunkedBodyWithinTheLimitIsRead() throws IOException {
-        data.setUp(gazetteer::load);
+        data.setUp(data::startWithGazetteer);
         byte[] text = vn.tincoso.ingest.ImportResourceTest.MY_DINH.getBytes(StandardCharsets.UTF_8);
         String chunked = Integer.toHexString(text.length) + "\r\n" + new String(text, StandardCharsets.UTF_8) + "\r\n0\r\n\r\n";
         String response = raw("POST /api/v1/imports?dryRun=true HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: "

@@ -7,9 +7,18 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -27,12 +36,14 @@ import io.restassured.response.Response;
 import vn.tincoso.testing.TestClock;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
+import vn.tincoso.testing.Slow;
 
 /**
  * A repeated public read is answered from this instance's memory, byte for byte and header for header, without
  * a statement; writes through the instance show at once, other changes within the TTL; reads with credentials
  * or "Consistency: strong" are always rendered afresh.
  */
+@Slow
 @QuarkusTest
 @TestProfile(ResponseCacheTest.TenSeconds.class)
 class ResponseCacheTest {
@@ -58,13 +69,15 @@ class ResponseCacheTest {
     @Inject
     ResponseCache cache;
 
+    @Inject
+    DataSource dataSource;
+
     private String slug;
 
     @BeforeEach
     void oneArticle() {
         clock.set(NOW);
-        data.reset();
-        data.standardTree();
+        data.startWithStandardTree();
         cache.clear();
         slug = data.article("Phường Bách Khoa sơ kết Đề án 11-ĐA/TU").org("phuong-bach-khoa").directive("11-ĐA/TU").save().slug;
     }
@@ -123,17 +136,39 @@ class ResponseCacheTest {
         given().get("/api/v1/articles").then().body("items", hasSize(2));
     }
 
+    /**
+     * Past its TTL, the first request renders the successor and every other is answered the previous answer
+     * meanwhile. The renderer is held where rendering really waits: on the article table, locked by another session.
+     */
     @Test
-    void pastItsTtlAnAnswerIsServedWhileOneRequestRendersItsSuccessorAndNoLonger() {
+    void pastItsTtlAnAnswerIsServedWhileOneRequestRendersItsSuccessor() throws Exception {
         given().get("/api/v1/articles").then().body("items", hasSize(1));
-        data.article("Quận Hai Bà Trưng triển khai Chỉ thị 24-CT/TU").org("quan-hai-ba-trung").save();
+        data.article("Quận Hai Bà Trưng triển khai Chỉ thị 24-CT/TU").org("quan-hai-ba-trung").save(); // as another instance would
         clock.set(NOW.plusSeconds(11));
-        // Another request has just claimed the renewal: this one gets the previous answer meanwhile.
-        assertTrue(cache.find(ResponseCache.key("/api/v1/articles", "*/*")).isEmpty(), "the first to ask after the TTL renders");
-        given().get("/api/v1/articles").then().body("items", hasSize(1));
-        // A renewal that never came (its request failed) stops covering for it after a second TTL.
-        clock.set(NOW.plusSeconds(21));
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            locker.createStatement().execute("lock table article in access exclusive mode");
+            CompletableFuture<Integer> renewing = CompletableFuture.supplyAsync(
+                    () -> given().get("/api/v1/articles").then().statusCode(200).extract().path("items.size()"));
+            await().atMost(Duration.ofSeconds(10)).until(this::someoneWaitsForTheArticleTable);
+
+            int meanwhile = CompletableFuture.supplyAsync(() -> given().get("/api/v1/articles").then().statusCode(200)
+                    .extract().<Integer>path("items.size()")).get(10, TimeUnit.SECONDS);
+            assertEquals(1, meanwhile, "answered the previous answer while the successor renders");
+            assertTrue(!renewing.isDone(), "the renderer still waits");
+
+            locker.rollback();
+            assertEquals(2, renewing.get(10, TimeUnit.SECONDS), "the first to ask after the TTL renders the successor");
+        }
         given().get("/api/v1/articles").then().body("items", hasSize(2));
+    }
+
+    private boolean someoneWaitsForTheArticleTable() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet waiting = connection.createStatement().executeQuery(
+                        "select count(*) from pg_locks where not granted and relation = 'article'::regclass")) {
+            return waiting.next() && waiting.getInt(1) > 0;
+        }
     }
 
     @Test
