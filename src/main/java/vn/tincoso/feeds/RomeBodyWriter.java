@@ -1,17 +1,9 @@
 package vn.tincoso.feeds;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
-
-/** An article feed written by ROME in one of its formats; JAX-RS picks the writer whose {@code @Produces} was negotiated. */
-abstract class RomeBodyWriter implements MessageBodyWriter<ArticleFeed> {
+/** A feed format ROME writes (Atom, RSS): a subclass names it and its media type. */
+abstract class RomeBodyWriter extends FeedBodyWriter {
 
     private final String romeType;
     private final String mediaType;
@@ -23,13 +15,7 @@ abstract class RomeBodyWriter implements MessageBodyWriter<ArticleFeed> {
     }
 
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType media) {
-        return ArticleFeed.class.isAssignableFrom(type);
-    }
-
-    @Override
-    public void writeTo(ArticleFeed feed, Class<?> type, Type genericType, Annotation[] annotations, MediaType media,
-            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        out.write(RomeFeedWriter.write(feed, romeType, mediaType).getBytes(StandardCharsets.UTF_8));
+    byte[] render(ArticleFeed feed) {
+        return RomeFeedWriter.write(feed, romeType, mediaType).getBytes(StandardCharsets.UTF_8);
     }
 }
