@@ -1,8 +1,10 @@
 package vn.tincoso.web;
 
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,16 +34,23 @@ public class QueryParameterGuard {
         }
         DeclaredParameters known = declared.computeIfAbsent(resource.getResourceMethod(), DeclaredParameters::of);
         boolean write = !READS.contains(request.getMethod());
+        // Names are matched as the framework binds them, whatever their case: ?LIMIT=2&limit=3 is a repeat.
+        Map<String, Integer> given = new HashMap<>();
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             String name = parameter.getKey();
-            if (!known.names().contains(name)) {
+            Optional<String> declaredName = known.names().stream().filter(name::equalsIgnoreCase).findFirst();
+            if (declaredName.isEmpty() || write && !declaredName.get().equals(name)) {
                 if (write) {
                     throw new InvalidParameterException(name, known.names().isEmpty() ? "yêu cầu này không nhận tham số nào"
                             : "không có tham số này; yêu cầu nhận: " + String.join(", ", known.names()));
                 }
-            } else if (parameter.getValue().size() > 1 && !known.repeatable().contains(name)) {
-                throw new InvalidParameterException(name, "chỉ được dùng một lần");
-            } else if (write && parameter.getValue().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            int count = given.merge(declaredName.get(), parameter.getValue().size(), Integer::sum);
+            if (count > 1 && !known.repeatable().contains(declaredName.get())) {
+                throw new InvalidParameterException(declaredName.get(), "chỉ được dùng một lần");
+            }
+            if (write && parameter.getValue().stream().allMatch(String::isBlank)) {
                 throw new InvalidParameterException(name, "thiếu giá trị");
             }
         }

@@ -38,6 +38,9 @@ class ArticleQueryErrorsTest {
                 Arguments.of("limit=abc", "limit"),
                 Arguments.of("limit=99999999999999999999", "limit"),
                 Arguments.of("limit=10&limit=20", "limit"),
+                // Names bind whatever their case, so a repeat in another case is a repeat.
+                Arguments.of("LIMIT=2&limit=3", "limit"),
+                Arguments.of("org=quan-hai-ba-trung&Org=phuong-bach-khoa", "org"),
                 Arguments.of("sort=popular", "sort"),
                 Arguments.of("sort=relevance", "sort"),
                 Arguments.of("sort=newest&sort=oldest", "sort"),

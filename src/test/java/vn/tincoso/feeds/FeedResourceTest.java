@@ -149,7 +149,8 @@ class FeedResourceTest {
         "application/atom+xml                                            | application/atom+xml",
         "application/json;q=0.1, application/atom+xml                    | application/atom+xml",
         "application/rss+xml;q=0.9, application/json;q=0.5               | application/rss+xml",
-        "application/feed+json                                           | application/feed+json"})
+        "application/feed+json                                           | application/feed+json",
+        "application/json;q=0, */*                                       | application/atom+xml"})
     void theSameUrlAnswersInTheFormatTheClientPrefers(String accept, String format) {
         given().accept(accept).get("/api/v1/articles").then()
                 .statusCode(200).contentType(containsString(format));
@@ -159,7 +160,9 @@ class FeedResourceTest {
     void theJsonListStaysTheDefault() {
         given().accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").get("/api/v1/articles").then()
                 .statusCode(200).contentType(containsString("application/json")).body("items.size()", is(3));
-        given().accept("application/xml").get("/api/v1/articles").then().statusCode(406);
+        for (String nothingOffered : new String[] {"application/xml", "*/*;q=0", "application/json;q=0"}) {
+            given().accept(nothingOffered).get("/api/v1/articles").then().statusCode(406);
+        }
     }
 
     @Test
