@@ -3,8 +3,9 @@ package vn.tincoso.config;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
-/** Portals print local time in Hà Nội; the API prints every timestamp with its +07:00 offset. */
+/** Portals print local time in Hà Nội; the API prints every timestamp in whole seconds with its +07:00 offset. */
 public final class VietnamTime {
 
     /**
@@ -31,7 +32,11 @@ public final class VietnamTime {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
     }
 
+    /**
+     * An instant as the API prints it: whole seconds, +07:00 ("2024-06-03T14:35:00+07:00"). One precision everywhere
+     * (JSON, feeds, Last-Modified), which every client's parser reads; what is stored keeps its microseconds.
+     */
     public static OffsetDateTime of(Instant instant) {
-        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZONE).toOffsetDateTime();
     }
 }

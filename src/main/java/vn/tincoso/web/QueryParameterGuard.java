@@ -18,8 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Query parameters are never guessed at. A single-valued one given twice is a 400 naming it, whatever the method,
  * so every endpoint can bind plain values. A write refuses a parameter its endpoint does not declare, so that a
  * misspelt {@code ?dryrun=true} does not import for real (reads ignore unknown parameters, as caches and trackers
- * add some), and one given without a value ({@code ?dryRun} alone is not false). What an endpoint declares is read
- * once ({@link DeclaredParameters}).
+ * add some), and one given without a value ({@code ?dryRun} alone is not false). A value holding a control
+ * character is refused too, for every method. What an endpoint declares is read once ({@link DeclaredParameters}).
  */
 public class QueryParameterGuard {
 
@@ -53,6 +53,17 @@ public class QueryParameterGuard {
             if (write && parameter.getValue().stream().allMatch(String::isBlank)) {
                 throw new InvalidParameterException(name, "thiếu giá trị");
             }
+            parameter.getValue().stream().filter(QueryParameterGuard::holdsNonText).findFirst().ifPresent(value -> {
+                throw new InvalidParameterException(declaredName.get(), "chứa ký tự điều khiển hoặc không phải ký tự (U+0001–U+001F, U+FFFE, U+FFFF)");
+            });
         }
+    }
+
+    /**
+     * A control character other than tab and line breaks, or a noncharacter: no XML document (Atom, RSS) can carry
+     * it, and no reader means it.
+     */
+    private static boolean holdsNonText(String value) {
+        return value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF);
     }
 }

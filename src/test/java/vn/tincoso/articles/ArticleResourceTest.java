@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -263,5 +264,27 @@ class ArticleResourceTest {
         } finally {
             data.delete(id);
         }
+    }
+
+    /** One time format in every answer: whole seconds and +07:00, though the database keeps microseconds. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/articles", "/api/v1/feeds/articles.json", "/api/v1/changes", "/api/v1/directives"})
+    void everyTimestampIsWholeSecondsInHanoiTime(String path) throws Exception {
+        data.setUp(() -> data.execute("update article set updated_at = '2024-06-03 07:35:00.123456+00' where id = " + myDinhArticleId));
+        String answer = given().get(path).then().statusCode(200).extract().asString();
+        List<String> times = new java.util.ArrayList<>();
+        collectTimes(new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer), times);
+        org.junit.jupiter.api.Assertions.assertFalse(times.isEmpty() && !path.endsWith("directives"), path + " has no timestamp");
+        for (String time : times) {
+            org.junit.jupiter.api.Assertions.assertTrue(time.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00"),
+                    path + " prints " + time);
+        }
+    }
+
+    private static void collectTimes(com.fasterxml.jackson.databind.JsonNode node, List<String> times) {
+        if (node.isTextual() && node.asText().matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
+            times.add(node.asText());
+        }
+        node.forEach(child -> collectTimes(child, times));
     }
 }

@@ -99,6 +99,12 @@ public class TestData {
         article.updatedAt = article.updatedAt.plusSeconds(1);
     }
 
+    /** A statement the application would never run, to put rows into a state a test needs. */
+    @Transactional
+    public int execute(String sql) {
+        return entityManager.createNativeQuery(sql).executeUpdate();
+    }
+
     /** The article now belongs to another unit (an editor's correction). */
     @Transactional
     public void move(long articleId, String organisationSlug) {
