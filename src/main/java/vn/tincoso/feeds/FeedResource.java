@@ -3,7 +3,6 @@ package vn.tincoso.feeds;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +19,9 @@ import vn.tincoso.articles.ArticleSyndication;
 
 /**
  * Every filter of GET /api/v1/articles as a feed at a URL of its own, for feed readers that cannot set
- * an Accept header: /api/v1/feeds/articles.atom?org=quan-hai-ba-trung&amp;directive=11-da-tu.
+ * an Accept header: /api/v1/feeds/articles.atom?org=quan-hai-ba-trung&amp;directive=11-da-tu. Each URL answers its
+ * format whatever the Accept header says (readers send application/xml, text/xml, text/html): no {@code @Produces}
+ * here, the answer names its type and that type's writer renders it.
  */
 @Path("/api/v1/feeds")
 @Tag(name = "Nguồn tin", description = "Atom, RSS và JSON Feed cho mọi bộ lọc bài viết")
@@ -34,7 +35,6 @@ public class FeedResource {
 
     @GET
     @Path("/articles.atom")
-    @Produces(ArticleSyndication.ATOM)
     @Operation(summary = "Atom 1.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
     @APIResponse(responseCode = "200", description = "Nguồn Atom", content = @Content(mediaType = ArticleSyndication.ATOM))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
@@ -44,7 +44,6 @@ public class FeedResource {
 
     @GET
     @Path("/articles.rss")
-    @Produces(ArticleSyndication.RSS)
     @Operation(summary = "RSS 2.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
     @APIResponse(responseCode = "200", description = "Nguồn RSS", content = @Content(mediaType = ArticleSyndication.RSS))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
@@ -54,7 +53,6 @@ public class FeedResource {
 
     @GET
     @Path("/articles.json")
-    @Produces(ArticleSyndication.JSON_FEED)
     @Operation(summary = "JSON Feed 1.1 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
     @APIResponse(responseCode = "200", description = "Nguồn JSON Feed",
             content = @Content(mediaType = ArticleSyndication.JSON_FEED, schema = @Schema(implementation = JsonFeed.class)))

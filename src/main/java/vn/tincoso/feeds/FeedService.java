@@ -49,9 +49,10 @@ public class FeedService {
         Instant updated = page.items().stream().map(entry -> entry.updated().toInstant())
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         return ArticleFeedBuilder.builder()
-                .id(tag("feed:" + self.getRawPath() + (self.getRawQuery() == null ? "" : "?" + self.getRawQuery())))
+                // The filter's own digest: the same feed for any order, spelling or extra parameter of the request.
+                .id(tag("feed:articles:" + query.filter().fingerprint(query.sort())))
                 .title(FeedTitles.of(query.filter(), organisationName))
-                .self(self).home(URI.create(config.publicBaseUrl() + "/api/v1/articles"))
+                .self(self).home(links.elsewhere(request, "/api/v1/articles", ArticleListParams.NAMES))
                 .next(page.next() == null ? null : links.next(request, page.next(), ArticleListParams.NAMES).url())
                 .hub(config.feeds().hubUrl().orElse(null))
                 .updated(VietnamTime.of(updated)).entries(page.items())

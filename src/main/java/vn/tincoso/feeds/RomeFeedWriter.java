@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.jdom2.Document;
 import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
@@ -34,6 +35,9 @@ import vn.tincoso.config.VietnamTime;
  * Nội time, so the generated document's dates are rewritten with their +07:00 offset before output.
  */
 final class RomeFeedWriter {
+
+    private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    private static final Namespace DUBLIN_CORE = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
 
     private RomeFeedWriter() {
     }
@@ -62,6 +66,7 @@ final class RomeFeedWriter {
         try {
             Document document = new SyndFeedOutput().outputJDom(syndFeed);
             inHanoiTime(document);
+            forEveryReader(document, feed, mediaType);
             return new XMLOutputter(Format.getCompactFormat().setEncoding("UTF-8")).outputString(document);
         } catch (FeedException e) {
             throw new IllegalStateException("ROME could not write a feed it was given", e);
@@ -104,6 +109,33 @@ final class RomeFeedWriter {
 
     private static Date date(OffsetDateTime time) {
         return time == null ? null : Date.from(time.toInstant());
+    }
+
+    /**
+     * What ROME leaves out or adds that readers trip on: Atom says its language (xml:lang), RSS gets the self and next
+     * links as atom:link (RSS itself has none), and no dc:date beside the format's own dates, which readers take for the
+     * update time although ROME writes the publication time there.
+     */
+    private static void forEveryReader(Document document, ArticleFeed feed, String mediaType) {
+        Element root = document.getRootElement();
+        if (root.getName().equals("feed")) {
+            root.setAttribute("lang", "vi", Namespace.XML_NAMESPACE);
+        }
+        Element channel = root.getChild("channel");
+        if (channel != null) {
+            root.addNamespaceDeclaration(ATOM);
+            channel.addContent(0, atomLink("self", feed.self().toString(), mediaType));
+            if (feed.next() != null) {
+                channel.addContent(1, atomLink("next", feed.next().toString(), mediaType));
+            }
+        }
+        List<Element> dcDates = new ArrayList<>();
+        document.getDescendants(Filters.element("date", DUBLIN_CORE)).forEach(dcDates::add);
+        dcDates.forEach(Element::detach);
+    }
+
+    private static Element atomLink(String rel, String href, String type) {
+        return new Element("link", ATOM).setAttribute("rel", rel).setAttribute("href", href).setAttribute("type", type);
     }
 
     /** Atom's RFC 3339 dates and RSS's RFC 822 dates, each rewritten from UTC to +07:00. */

@@ -32,16 +32,24 @@ public class PageLinks {
             return null;
         }
         String encoded = cursor.encode();
-        return new NextPage(encoded, url(request, CURSOR + "=" + encoded, known));
+        return new NextPage(encoded, url(request, stripSlash(request.getPath()), CURSOR + "=" + encoded, known));
     }
 
     /** The request's own URL, as a feed's self link. */
     public URI self(UriInfo request, Set<String> known) {
-        return url(request, null, known);
+        return url(request, stripSlash(request.getPath()), null, known);
     }
 
-    /** The request's known parameters as the client wrote them (order and encoding kept), the cursor replaced when given. */
-    private URI url(UriInfo request, String cursorParameter, Set<String> known) {
+    /** The same filter, without the cursor, at another path of the API: a feed's alternate, the JSON list. */
+    public URI elsewhere(UriInfo request, String path, Set<String> known) {
+        return url(request, stripSlash(path), "", known);
+    }
+
+    /**
+     * The request's known parameters as the client wrote them (order and encoding kept) on {@code path}; the cursor
+     * replaced by {@code cursorParameter} when given (left out when it is empty).
+     */
+    private URI url(UriInfo request, String path, String cursorParameter, Set<String> known) {
         StringJoiner query = new StringJoiner("&");
         String raw = request.getRequestUri().getRawQuery();
         if (raw != null) {
@@ -53,16 +61,21 @@ public class PageLinks {
                 }
             }
         }
-        if (cursorParameter != null) {
+        if (cursorParameter != null && !cursorParameter.isEmpty()) {
             query.add(cursorParameter);
         }
-        String path = config.publicBaseUrl() + "/" + stripSlash(request.getPath());
-        return URI.create(query.length() == 0 ? path : path + "?" + query);
+        String address = config.publicBaseUrl() + "/" + path;
+        return URI.create(query.length() == 0 ? address : address + "?" + query);
     }
 
     /** Adds the RFC 8288 Link header for the next page, if there is one. */
     public Response.ResponseBuilder withLink(Response.ResponseBuilder response, NextPage next) {
-        return next == null ? response : response.header("Link", "<" + next.url() + ">; rel=\"next\"");
+        return next == null ? response : withLink(response, next.url());
+    }
+
+    /** The same, for a feed page's next URL (null on the last page). */
+    public Response.ResponseBuilder withLink(Response.ResponseBuilder response, URI next) {
+        return next == null ? response : response.header("Link", "<" + next + ">; rel=\"next\"");
     }
 
     private static String stripSlash(String path) {

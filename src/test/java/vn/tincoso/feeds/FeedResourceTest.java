@@ -138,6 +138,56 @@ class FeedResourceTest {
         assertEquals("tag:tincoso.vn,2024:article:" + trickyId, atom.getEntries().get(0).getId());
     }
 
+    /** Each feed URL answers its format whatever feed readers put in Accept. */
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/v1/feeds/articles.atom | application/xml        | application/atom+xml",
+        "/api/v1/feeds/articles.atom | text/xml               | application/atom+xml",
+        "/api/v1/feeds/articles.atom | text/html              | application/atom+xml",
+        "/api/v1/feeds/articles.atom | application/rss+xml    | application/atom+xml",
+        "/api/v1/feeds/articles.rss  | application/xml        | application/rss+xml",
+        "/api/v1/feeds/articles.rss  | text/xml;q=0.9, */*    | application/rss+xml",
+        "/api/v1/feeds/articles.json | application/json       | application/feed+json"})
+    void aFeedUrlAnswersItsFormatWhateverTheAccept(String path, String accept, String format) {
+        given().accept(accept).get(path).then().statusCode(200).contentType(containsString(format));
+    }
+
+    /** What readers need beside the entries: language, self and next in RSS too, the next page as a Link header. */
+    @Test
+    void everyFormatLinksItsPagesAndSaysItsLanguage() {
+        String atom = get("/api/v1/feeds/articles.atom?limit=1", "*/*");
+        assertTrue(atom.contains("xml:lang=\"vi\""), atom);
+        String rss = get("/api/v1/feeds/articles.rss?limit=1", "*/*");
+        assertTrue(rss.contains("<atom:link rel=\"self\" href=\"https://tin.example.vn/api/v1/feeds/articles.rss?limit=1\""), rss);
+        assertTrue(rss.matches("(?s).*<atom:link rel=\"next\" href=\"https://tin.example.vn/api/v1/feeds/articles.rss\\?limit=1&amp;cursor=[^\"]+\".*"), rss);
+        assertTrue(!rss.contains("dc:date"), "no second date that readers take for the update time: " + rss);
+        for (String path : new String[] {"/api/v1/feeds/articles.atom?limit=1", "/api/v1/feeds/articles.rss?limit=1",
+                "/api/v1/feeds/articles.json?limit=1"}) {
+            given().get(path).then().statusCode(200).header("Link", org.hamcrest.Matchers.matchesPattern(
+                    "<https://tin\\.example\\.vn" + java.util.regex.Pattern.quote(path) + "&cursor=[^>]+>; rel=\"next\""));
+        }
+    }
+
+    /** A feed's alternate is the same filter's JSON list; its id is the filter's, however the request spells it. */
+    @Test
+    void theFeedIdIsTheFiltersAndItsAlternateTheSameList() throws Exception {
+        String[] spellings = {"?org=quan-hai-ba-trung&directive=11-da-tu", "?directive=11-%C4%90A%2FTU&org=quan-hai-ba-trung",
+            "?org=quan-hai-ba-trung&directive=11-DA-TU&utm_source=zalo&_=12345"};
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String spelling : spellings) {
+            Feed atom = (Feed) new WireFeedInput().build(new StringReader(
+                    new String(given().urlEncodingEnabled(false).get("/api/v1/feeds/articles.atom" + spelling).then().statusCode(200)
+                            .extract().asByteArray(), StandardCharsets.UTF_8)));
+            ids.add(atom.getId());
+            String alternate = atom.getAlternateLinks().get(0).getHref();
+            assertTrue(alternate.startsWith("https://tin.example.vn/api/v1/articles?") && alternate.contains("org=quan-hai-ba-trung")
+                    && !alternate.contains("utm_source"), alternate);
+        }
+        assertEquals(1, ids.size(), "one id for one filter: " + ids);
+        String other = ((Feed) new WireFeedInput().build(new StringReader(get("/api/v1/feeds/articles.atom?org=quan-hai-ba-trung", "*/*")))).getId();
+        assertTrue(!ids.contains(other), "another filter, another id");
+    }
+
     /** The Accept header a client sends, and the format the same URL answers in: JSON unless a feed format is preferred. */
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
