@@ -40,7 +40,7 @@ public class ArticleFilterParams {
 
     @QueryParam(LEVEL)
     @Parameter(description = "Cấp của đơn vị tổ chức sự kiện: city, district, ward hoặc group (tổ dân phố, chi bộ); "
-            + "lặp lại hoặc phân tách bằng dấu phẩy để lấy nhiều cấp.", explode = Explode.TRUE, example = "ward")
+            + "lặp lại hoặc phân tách bằng dấu phẩy để lấy nhiều cấp.", explode = Explode.TRUE)
     List<String> level;
 
     @QueryParam(BODY)

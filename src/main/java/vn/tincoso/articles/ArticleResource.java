@@ -29,9 +29,11 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,7 +53,7 @@ import vn.tincoso.web.SparseFields;
 
 @Path("/api/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Bài viết", description = "Tin bài đã đăng, lọc theo đơn vị, cấp, văn bản, thời gian và nội dung")
+@Tag(name = "Articles", description = "Bài viết: Tin bài đã đăng, lọc theo đơn vị, cấp, văn bản, thời gian và nội dung")
 public class ArticleResource {
 
     private final ArticleService articles;
@@ -102,7 +104,7 @@ public class ArticleResource {
     }
 
     @GET
-    @Path("/{idOrSlug}")
+    @Path("/{id}")
     @Operation(summary = "Một bài viết đầy đủ",
             description = "Kèm chuỗi đơn vị (phường → quận → thành phố) và các văn bản bài viết thực hiện.")
     @APIResponse(responseCode = "200", description = "Bài viết",
@@ -110,7 +112,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "Không có bài đã đăng với id hay slug này")
     public Response get(
             @Parameter(description = "Id số hoặc slug của bài", example = "quan-uy-hai-ba-trung-to-chuc-so-ket-03-nam-thuc-hien-de-an-so-11-da-tu")
-            @PathParam("idOrSlug") String idOrSlug) {
+            @PathParam("id") String idOrSlug) {
         Optional<ArticleView> published = articles.find(idOrSlug);
         if (published.isEmpty() && !identity.isAnonymous() && idOrSlug.matches("\\d{1,18}")) {
             // Its editors also see it as a draft.
@@ -156,6 +158,8 @@ public class ArticleResource {
     @Operation(summary = "Sửa một phần (JSON Merge Patch, RFC 7396)", description = "Cần If-Match.")
     @APIResponse(responseCode = "200", description = "Đã sửa",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @RequestBody(description = "Các trường cần đổi của ArticleInput; null xóa trường không bắt buộc",
+            content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT)))
     public Response patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, byte[] body, @Context HttpHeaders headers) {
         return written(Response.ok(), editorial.patch(id, ifMatch, RequestText.decode(body, headers.getMediaType(), "")));
     }
@@ -211,7 +215,7 @@ public class ArticleResource {
     @Operation(summary = "Lịch sử sửa đổi của bài", description = "Ai, khi nào, sửa gì.")
     @APIResponse(responseCode = "200", description = "Các bản sửa đổi, cũ trước",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = RevisionView.class)))
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
     public List<RevisionView> revisions(@PathParam("id") long id) {
         return editorial.revisions(id);
     }

@@ -30,7 +30,7 @@ import vn.tincoso.web.QueryValues;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Bài chờ xác định đơn vị", description = "Bài đã nhập mà không xác định được đơn vị tổ chức: không công khai cho đến khi được gán đơn vị")
+@Tag(name = "Review", description = "Bài chờ xác định đơn vị: Bài đã nhập mà không xác định được đơn vị tổ chức: không công khai cho đến khi được gán đơn vị")
 public class ReviewResource {
 
     private static final String LIMIT = "limit";

@@ -29,7 +29,7 @@ import vn.tincoso.web.ResourceNotFoundException;
 
 @Path("/api/v1/directives")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Văn bản", description = "Danh mục đề án, chỉ thị, nghị quyết… mà các bài viết thực hiện")
+@Tag(name = "Directives", description = "Văn bản: Danh mục đề án, chỉ thị, nghị quyết… mà các bài viết thực hiện")
 public class DirectiveResource {
 
     private static final String TYPE = "type";

@@ -20,7 +20,7 @@ import vn.tincoso.web.QueryValues;
 
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Đồng bộ", description = "Những gì đã đổi từ lần đồng bộ trước, cho ứng dụng giữ bản sao ngoại tuyến")
+@Tag(name = "Changes", description = "Đồng bộ: Những gì đã đổi từ lần đồng bộ trước, cho ứng dụng giữ bản sao ngoại tuyến")
 public class ChangeResource {
 
     private static final String LIMIT = "limit";

@@ -24,7 +24,7 @@ import vn.tincoso.articles.ArticleSyndication;
  * here, the answer names its type and that type's writer renders it.
  */
 @Path("/api/v1/feeds")
-@Tag(name = "Nguồn tin", description = "Atom, RSS và JSON Feed cho mọi bộ lọc bài viết")
+@Tag(name = "Feeds", description = "Nguồn tin: Atom, RSS và JSON Feed cho mọi bộ lọc bài viết")
 public class FeedResource {
 
     private final FeedRenderer renderer;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,11 +43,12 @@ import vn.tincoso.web.RequestText;
 @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Nhập bài", description = "Nhập toàn văn bài từ cổng thông tin; tự gắn đơn vị, cấp và văn bản")
+@Tag(name = "Imports", description = "Nhập bài: Nhập toàn văn bài từ cổng thông tin; tự gắn đơn vị, cấp và văn bản")
 public class ImportResource {
 
     private static final String SOURCE_URL = "sourceUrl";
     private static final String DRY_RUN = "dryRun";
+    private static final String DRY_RUN_MEANS = "true: trả kết quả mà không lưu gì (chỉ nhận true hoặc false)";
 
     public static final String NDJSON = "application/x-ndjson";
 
@@ -81,7 +83,7 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "Không đọc được thành bài (thiếu tiêu đề, không rõ đơn vị…)")
     public Response importText(byte[] body,
             @Parameter(description = "Địa chỉ trang gốc của bài") @QueryParam(SOURCE_URL) String sourceUrl,
-            @Parameter(description = "true: trả kết quả mà không lưu gì", schema = @Schema(enumeration = {"true", "false"}))
+            @Parameter(description = DRY_RUN_MEANS, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam(DRY_RUN) String dryRun,
             @Context HttpHeaders headers) {
         boolean dry = dryRun(dryRun);
@@ -102,7 +104,8 @@ public class ImportResource {
                     + "các dòng hợp lệ vẫn được lưu. Tối đa " + ImportService.MAX_ITEMS + " bài mỗi yêu cầu.")
     @APIResponse(responseCode = "200", description = "Kết quả từng bài",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    public ImportReport importLines(byte[] body, @QueryParam(DRY_RUN) String dryRun, @Context HttpHeaders headers) {
+    public ImportReport importLines(byte[] body, @Parameter(description = DRY_RUN_MEANS, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam(DRY_RUN) String dryRun, @Context HttpHeaders headers) {
         boolean dry = dryRun(dryRun);
         List<ImportService.Submitted> items = new ArrayList<>();
         for (String line : RequestText.decode(body, headers.getMediaType(), "").split("\r?\n")) {
@@ -118,11 +121,12 @@ public class ImportResource {
     @Operation(summary = "Nhập nhiều bài từ một mảng JSON (hoặc một đối tượng)",
             description = "Như NDJSON: phần tử hỏng được báo lỗi kèm chỉ số, phần tử hợp lệ vẫn được lưu.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ImportItem.class)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportItem.class)))
     @APIResponse(responseCode = "200", description = "Kết quả từng bài",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Thân yêu cầu không phải JSON")
-    public ImportReport importJson(JsonNode body, @QueryParam(DRY_RUN) String dryRun) {
+    public ImportReport importJson(JsonNode body, @Parameter(description = DRY_RUN_MEANS, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam(DRY_RUN) String dryRun) {
         List<ImportService.Submitted> items = new ArrayList<>();
         if (body != null && body.isArray()) {
             body.forEach(element -> items.add(readItem(element)));

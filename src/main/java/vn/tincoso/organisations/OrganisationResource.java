@@ -40,7 +40,7 @@ import vn.tincoso.web.ResourceNotFoundException;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Đơn vị", description = "Cây đơn vị của cả nước, trước và sau ngày 1/7/2025: tỉnh/thành phố > (quận/huyện, đến 30/6/2025) > "
+@Tag(name = "Organisations", description = "Đơn vị: Cây đơn vị của cả nước, trước và sau ngày 1/7/2025: tỉnh/thành phố > (quận/huyện, đến 30/6/2025) > "
         + "phường/xã/đặc khu > tổ dân phố/thôn/chi bộ")
 public class OrganisationResource {
 
@@ -70,7 +70,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ")
     public Response list(
             @Parameter(description = "Chỉ các đơn vị ở cấp này: city, district, ward, group (lặp lại hoặc phân tách bằng "
-                    + "dấu phẩy); trả về danh sách phẳng", example = "ward")
+                    + "dấu phẩy); trả về danh sách phẳng")
             @QueryParam(LEVEL) List<String> level,
             @Parameter(description = "tree (mặc định) hoặc flat", schema = @Schema(enumeration = {"tree", "flat"}))
             @QueryParam(VIEW) String view,

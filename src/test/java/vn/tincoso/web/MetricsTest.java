@@ -69,7 +69,7 @@ class MetricsTest {
         given().get("/q/metrics").then().statusCode(200)
                 // By endpoint template, never by the raw path (a slug per article would be a series per article).
                 .body(matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/api/v1/articles\"[^}]*} [1-9].*"))
-                .body(matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"/api/v1/articles/\\{idOrSlug}\"[^}]*} [1-9].*"))
+                .body(matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"404\"[^}]*uri=\"/api/v1/articles/\\{id}\"[^}]*} [1-9].*"))
                 .body(containsString("agroal_active_count{datasource=\"default\""))
                 .body(matchesPattern("(?s).*tincoso_imports_total\\{dry_run=\"false\",status=\"created\"} [1-9].*"))
                 .body(matchesPattern("(?s).*tincoso_imports_total\\{dry_run=\"false\",status=\"rejected\"} [1-9].*"));

@@ -38,7 +38,7 @@ class OpenApiDocumentTest {
     void documentsEveryEndpointInVietnamese() {
         given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/articles:"))
-                .body(containsString("/api/v1/articles/{idOrSlug}:"))
+                .body(containsString("/api/v1/articles/{id}:"))
                 .body(containsString("/api/v1/organisations:"))
                 .body(containsString("/api/v1/organisations/{slug}:"))
                 .body(containsString("/api/v1/directives:"))

@@ -186,7 +186,7 @@ class ResponseCacheTest {
             given().get("/api/v1/articles/" + slug).then().statusCode(200);
         }
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("uri=\"/api/v1/articles/{idOrSlug}\""))
+                .body(containsString("uri=\"/api/v1/articles/{id}\""))
                 .body(not(containsString(slug)));
     }
 }
