@@ -111,7 +111,7 @@ public class ArticleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "404", description = "Không có bài đã đăng với id hay slug này")
     public Response get(
-            @Parameter(description = "Id số hoặc slug của bài", example = "quan-uy-hai-ba-trung-to-chuc-so-ket-03-nam-thuc-hien-de-an-so-11-da-tu")
+            @Parameter(description = "Id số hoặc slug của bài", example = "quan-uy-hai-ba-trung-to-chuc-so-ket-03-nam-thuc-hien-de-an-so-11-da-tu-ngay-06")
             @PathParam("id") String idOrSlug) {
         Optional<ArticleView> published = articles.find(idOrSlug);
         if (published.isEmpty() && !identity.isAnonymous() && idOrSlug.matches("\\d{1,18}")) {
