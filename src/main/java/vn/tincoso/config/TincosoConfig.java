@@ -16,6 +16,17 @@ public interface TincosoConfig {
     @WithDefault("http://localhost:8080")
     URI publicBaseUrl();
 
+    /** Cross-origin use from browsers (web.CrossOrigin). */
+    Cors cors();
+
+    interface Cors {
+        /**
+         * The origins (scheme://host[:port]) whose pages may write through the API from a browser. Every origin may
+         * read the public resources (GET and HEAD answer Access-Control-Allow-Origin: *); none may write unless listed.
+         */
+        java.util.Optional<java.util.List<String>> writeOrigins();
+    }
+
     /** Cache-Control on every successful GET (JSON and feeds). */
     HttpCache httpCache();
 

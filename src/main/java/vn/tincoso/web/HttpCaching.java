@@ -33,7 +33,9 @@ import vn.tincoso.config.TincosoConfig;
 public class HttpCaching {
 
     /** Headers that belong to one transmission, not to the answer kept in the response cache. */
-    private static final Set<String> NOT_KEPT = Set.of("content-type", "content-length", "content-encoding", "transfer-encoding");
+    private static final Set<String> NOT_KEPT = Set.of("content-type", "content-length", "content-encoding", "transfer-encoding",
+            // set on every request by CrossOrigin, before the cache answers
+            "access-control-allow-origin", "access-control-expose-headers");
 
     private final ETags etags;
     private final Providers providers;

@@ -167,9 +167,12 @@ class HttpCachingTest {
                 .statusCode(200).header("Content-Encoding", is("gzip"));
     }
 
+    /** By default every origin may read the public API from a browser, and none may write. */
     @Test
-    void corsIsOffByDefault() {
+    void byDefaultEveryOriginReadsAndNoneWrites() {
         given().header("Origin", "https://portal.example.vn").get("/api/v1/articles").then()
-                .statusCode(200).header("Access-Control-Allow-Origin", nullValue());
+                .statusCode(200).header("Access-Control-Allow-Origin", is("*"));
+        given().header("Origin", "https://portal.example.vn").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/imports").then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
     }
 }
