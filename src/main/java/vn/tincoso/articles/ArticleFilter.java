@@ -1,11 +1,13 @@
 package vn.tincoso.articles;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
-import java.util.zip.CRC32;
 
 import vn.tincoso.directives.DirectiveCode;
 import vn.tincoso.directives.DocumentType;
@@ -27,6 +29,9 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 public record ArticleFilter(Set<Level> levels, Set<OrganisingBody> bodies, String org, OrganisationScope scope, DirectiveCode directive,
         DocumentType type, Issuer issuer, Instant from, Instant to, String q) {
 
+    /** 128 bits of the digest: collisions by chance are out of reach, and cursors stay short. */
+    private static final int FINGERPRINT_BYTES = 16;
+
     public ArticleFilter {
         levels = ordered(levels, Level.class);
         bodies = ordered(bodies, OrganisingBody.class);
@@ -34,15 +39,28 @@ public record ArticleFilter(Set<Level> levels, Set<OrganisingBody> bodies, Strin
     }
 
     /**
-     * A short digest of the sort and every part of the filter: a cursor made for one filter is refused for another.
-     * Sets print in their constants' order, so equal filters have equal digests in every instance.
+     * A digest of the sort and every part of the filter, by name: a cursor, a sync token or a feed id made for one
+     * filter is refused for (or differs from) every other. Each part is written as its name, whether it is set, and
+     * its length before its text, so no value can pass for another ("q=null" is not "no q"); SHA-256, so no filter
+     * can be crafted to share another's digest. Sets print in their constants' order: equal on every instance.
      */
     public String fingerprint(ArticleSort sort) {
-        StringBuilder canonical = new StringBuilder(sort.code());
-        ArticleFilterBuilder.stream(this).forEach(part -> canonical.append('\n').append(part.getValue()));
-        CRC32 crc = new CRC32();
-        crc.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        return Long.toHexString(crc.getValue());
+        StringBuilder canonical = new StringBuilder("sort=").append(sort.code());
+        ArticleFilterBuilder.stream(this).forEach(part -> {
+            canonical.append('\n').append(part.getKey());
+            if (part.getValue() == null) {
+                canonical.append('-');
+            } else {
+                String value = part.getValue().toString();
+                canonical.append('=').append(value.length()).append(':').append(value);
+            }
+        });
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, FINGERPRINT_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     private static <E extends Enum<E>> Set<E> ordered(Set<E> given, Class<E> type) {
