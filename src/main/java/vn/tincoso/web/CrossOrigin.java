@@ -79,7 +79,8 @@ public class CrossOrigin {
             response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD, POST, PUT, PATCH, DELETE")
                     .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, WRITE_HEADERS);
         } else {
-            problems.write(context, ProblemType.FORBIDDEN, "Trang ở " + origin + " không được ghi qua API này "
+            // The origin is not echoed: it is the client's text, of any length and encoding.
+            problems.write(context, ProblemType.FORBIDDEN, "Trang của nguồn (Origin) này không được ghi qua API "
                     + "(tincoso.cors.write-origins); mọi trang đều được đọc.", List.of(), java.util.Map.of());
             return;
         }
