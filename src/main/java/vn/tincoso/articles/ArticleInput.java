@@ -30,7 +30,7 @@ public record ArticleInput(
         @Size(max = 200) List<Article.@Valid @NotNull Caption> captions,
         @Size(max = 200) String section,
         @Size(max = 200) String byline,
-        @Size(max = 2_000) @Pattern(regexp = "(?i)https?://\\S+", message = "phải là địa chỉ http(s)") String sourceUrl,
+        @Size(max = 2_000) @Pattern(regexp = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$", message = "phải là địa chỉ http(s)") String sourceUrl,
         @Schema(example = "phuong-my-dinh-1") @NotBlank @Size(max = 100) String organisation,
         @Schema(example = "[\"11-ĐA/TU\"]") @Size(max = MAX_DIRECTIVES) List<@NotBlank @Size(max = 64) String> directives,
         @Schema(example = "party") OrganisingBody organisingBody) {
