@@ -1,6 +1,7 @@
 package vn.tincoso.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,8 +54,8 @@ public class CrossOrigin {
         boolean writer = writeOrigins.contains(origin);
         HttpServerResponse response = context.response();
         if (method == HttpMethod.OPTIONS && requested != null) {
-            preflight(context, origin, READS.stream().filter(read -> read.name().equalsIgnoreCase(requested.strip())).findFirst()
-                    .orElse(HttpMethod.POST), writer);
+            boolean read = READS.stream().anyMatch(reading -> reading.name().equalsIgnoreCase(requested.strip()));
+            preflight(context, origin, read, writer);
             return;
         }
         if (READS.contains(method)) {
@@ -67,10 +68,10 @@ public class CrossOrigin {
         context.next();
     }
 
-    /** @param requested the method the browser asks about: GET or HEAD, or (standing for any write) POST */
-    private void preflight(RoutingContext context, String origin, HttpMethod requested, boolean writer) {
+    /** @param read whether the browser asks about a GET or HEAD (else about a write) */
+    private void preflight(RoutingContext context, String origin, boolean read, boolean writer) {
         HttpServerResponse response = context.response();
-        if (READS.contains(requested)) {
+        if (read) {
             response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                     .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD")
                     .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, READ_HEADERS);
@@ -81,7 +82,7 @@ public class CrossOrigin {
         } else {
             // The origin is not echoed: it is the client's text, of any length and encoding.
             problems.write(context, ProblemType.FORBIDDEN, "Trang của nguồn (Origin) này không được ghi qua API "
-                    + "(tincoso.cors.write-origins); mọi trang đều được đọc.", List.of(), java.util.Map.of());
+                    + "(tincoso.cors.write-origins); mọi trang đều được đọc.", List.of(), Map.of());
             return;
         }
         response.putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, ONE_DAY).setStatusCode(204).end();

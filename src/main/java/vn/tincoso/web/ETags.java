@@ -28,9 +28,11 @@ public class ETags {
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
 
     private final ObjectMapper mapper;
+    private final Providers providers;
 
-    ETags(ObjectMapper mapper) {
+    ETags(ObjectMapper mapper, Providers providers) {
         this.mapper = mapper;
+        this.providers = providers;
     }
 
     /** The tag a JSON body carries when it is served. */
@@ -42,7 +44,7 @@ public class ETags {
      * A body as the bytes this API writes in {@code type}: strings as UTF-8, JSON by the application's Jackson (as
      * {@link #ofJson} does), anything else by the body writer JAX-RS has for that type (the feed formats).
      */
-    byte[] bytes(Object entity, MediaType type, Providers providers) {
+    byte[] bytes(Object entity, MediaType type) {
         if (entity instanceof byte[] raw) {
             return raw;
         }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Providers;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -27,8 +26,8 @@ import vn.tincoso.config.TincosoConfig;
  * same content has the same ETag on any instance, and a change of content changes it), 304 Not Modified
  * for a matching If-None-Match or, without one, an If-Modified-Since not older than Last-Modified (set by
  * the resources that know it), Cache-Control from configuration, and Vary on what changes the bytes.
- * The body is serialised here once, by the body writer of its media type, and handed on as bytes; a public read's answer is also kept in the
- * {@link ResponseCache}, from which {@link PublicReads} answers the same request again.
+ * The body is serialised here once, by the body writer of its media type, and handed on as bytes; a public
+ * read's answer is also kept in the {@link ResponseCache}, from which {@link PublicReads} answers it again.
  */
 public class HttpCaching {
 
@@ -38,13 +37,11 @@ public class HttpCaching {
             "access-control-allow-origin", "access-control-expose-headers");
 
     private final ETags etags;
-    private final Providers providers;
     private final ResponseCache responseCache;
     private final String cacheControl;
 
-    HttpCaching(ETags etags, ResponseCache responseCache, Providers providers, TincosoConfig config) {
+    HttpCaching(ETags etags, ResponseCache responseCache, TincosoConfig config) {
         this.etags = etags;
-        this.providers = providers;
         this.responseCache = responseCache;
         this.cacheControl = "public, max-age=" + config.httpCache().maxAge().toSeconds()
                 + ", stale-while-revalidate=" + config.httpCache().staleWhileRevalidate().toSeconds();
@@ -58,7 +55,7 @@ public class HttpCaching {
         }
         // Every body this API writes is UTF-8, and says so. A resource that returned only an object writes JSON.
         MediaType type = ETags.utf8(response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE);
-        byte[] body = etags.bytes(response.getEntity(), type, providers);
+        byte[] body = etags.bytes(response.getEntity(), type);
         String etag = ETags.of(body, type);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         // What an editor reads with a token (drafts, revisions) is theirs alone and stored nowhere; a read that asked

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.MediaType;
  * gets the quality of the most specific Accept range that covers it, so {@code application/json;q=0, *}{@code /*}
  * refuses JSON alone; the highest quality above 0 wins, and a tie goes to the type listed first, so
  * {@code *}{@code /*} and a browser's {@code text/html,…,*}{@code /*;q=0.8} get the first one. Nothing acceptable is
- * a 406.
+ * a 406. (JAX-RS's {@code Request.selectVariant} would choose alike, but RESTEasy Reactive then replaces the answer's
+ * Vary with "Accept" alone, dropping the Accept-Encoding and Consistency that {@link HttpCaching} sets.)
  */
 public final class Negotiation {
 

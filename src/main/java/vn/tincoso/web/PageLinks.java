@@ -1,6 +1,7 @@
 package vn.tincoso.web;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -42,12 +43,14 @@ public class PageLinks {
 
     /** The same filter, without the cursor, at another path of the API: a feed's alternate, the JSON list. */
     public URI elsewhere(UriInfo request, String path, Set<String> known) {
-        return url(request, stripSlash(path), "", known);
+        Set<String> filter = new HashSet<>(known);
+        filter.remove(CURSOR);
+        return url(request, stripSlash(path), null, filter);
     }
 
     /**
-     * The request's known parameters as the client wrote them (order and encoding kept) on {@code path}; the cursor
-     * replaced by {@code cursorParameter} when given (left out when it is empty).
+     * The request's known parameters as the client wrote them (order and encoding kept) on {@code path}, the cursor
+     * replaced when {@code cursorParameter} is given.
      */
     private URI url(UriInfo request, String path, String cursorParameter, Set<String> known) {
         StringJoiner query = new StringJoiner("&");
@@ -61,7 +64,7 @@ public class PageLinks {
                 }
             }
         }
-        if (cursorParameter != null && !cursorParameter.isEmpty()) {
+        if (cursorParameter != null) {
             query.add(cursorParameter);
         }
         String address = config.publicBaseUrl() + "/" + path;
