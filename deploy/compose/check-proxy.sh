@@ -6,9 +6,9 @@
 #   deploy/compose/check-proxy.sh
 #
 # Checks: a repeated GET is served from nginx's cache; a client's If-None-Match is answered 304 by nginx; the
-# Atom and JSON variants of one URL are kept apart (Vary: Accept); credentials and "Consistency: strong" bypass
-# the cache; after max-age a stale copy is served while nginx revalidates; with one instance stopped, requests
-# still succeed on the other. Uses the local PostgreSQL (database tincoso_proxy_check_*, dropped at the end).
+# Atom and JSON variants of one URL are kept apart (Vary: Accept); links in answers point at nginx's own address;
+# credentials and "Consistency: strong" bypass the cache; after max-age a stale copy is served while nginx
+# revalidates; with one instance stopped, requests still succeed on the other. Uses the local PostgreSQL (database tincoso_proxy_check_*, dropped at the end).
 # Exit 3 when there is no nginx and no way to fetch it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -122,6 +122,10 @@ expect_cache MISS -H 'Accept: application/atom+xml' "$feed"
 expect_cache HIT -H 'Accept: application/atom+xml' "$feed"
 type=$(curl -fsS -o /dev/null -w '%{content_type}' "$feed")
 [[ "$type" == application/json* ]] || fail "the JSON variant came back as $type"
+article=$(curl -fsS "$proxy/api/v1/articles?limit=1&links" | python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["url"])')
+[[ "$article" == "$proxy/api/v1/articles/"* ]] || fail "the article's url $article is not on the proxy's address $proxy"
+curl -fsS -o /dev/null "$article" || fail "following the article's url ($article) failed"
+echo "  links  on the proxy's own address: $article"
 expect_cache BYPASS -H "Authorization: Bearer $token" "$feed"
 expect_cache BYPASS -H 'Consistency: strong' "$feed"
 # Once max-age (2 s here) has passed, nginx serves the stale copy while it revalidates, or revalidates first.

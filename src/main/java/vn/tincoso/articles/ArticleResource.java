@@ -42,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import vn.tincoso.auth.Roles;
-import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.web.Negotiation;
 import vn.tincoso.web.NextPage;
 import vn.tincoso.web.Page;
@@ -62,17 +61,15 @@ public class ArticleResource {
     private final ArticleSyndication feeds;
     private final EditorialService editorial;
     private final SecurityIdentity identity;
-    private final TincosoConfig config;
 
     ArticleResource(ArticleService articles, PageLinks links, SparseFields sparseFields, ArticleSyndication feeds,
-            EditorialService editorial, SecurityIdentity identity, TincosoConfig config) {
+            EditorialService editorial, SecurityIdentity identity) {
         this.articles = articles;
         this.links = links;
         this.sparseFields = sparseFields;
         this.feeds = feeds;
         this.editorial = editorial;
         this.identity = identity;
-        this.config = config;
     }
 
     @GET
@@ -135,7 +132,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "Ngoài đơn vị được phép")
     public Response create(@Valid @NotNull ArticleInput body) {
         EditorialService.Written written = editorial.create(body);
-        return written(Response.created(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + written.article().id())), written);
+        return written(Response.created(articles.publicUrl(String.valueOf(written.article().id()))), written);
     }
 
     @PUT

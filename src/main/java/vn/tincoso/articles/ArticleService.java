@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.directives.DirectiveRegistry;
 import vn.tincoso.directives.DirectiveRepository;
@@ -28,6 +27,7 @@ import vn.tincoso.text.VietnameseText;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.Page;
 import vn.tincoso.web.PageCursor;
+import vn.tincoso.web.PublicAddress;
 
 /** Reading feeds and articles, and storing tagged articles. */
 @ApplicationScoped
@@ -39,16 +39,16 @@ public class ArticleService {
     private final OrganisationRepository organisations;
     private final DirectiveRepository directives;
     private final DirectiveRegistry registry;
-    private final TincosoConfig config;
+    private final PublicAddress address;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, OrganisationRepository organisations, DirectiveRepository directives,
-            DirectiveRegistry registry, TincosoConfig config, Clock clock) {
+            DirectiveRegistry registry, PublicAddress address, Clock clock) {
         this.articles = articles;
         this.organisations = organisations;
         this.directives = directives;
         this.registry = registry;
-        this.config = config;
+        this.address = address;
         this.clock = clock;
     }
 
@@ -229,6 +229,11 @@ public class ArticleService {
     }
 
     private URI publicUrl(Article article) {
-        return URI.create(config.publicBaseUrl() + "/api/v1/articles/" + article.slug);
+        return publicUrl(article.slug);
+    }
+
+    /** Where clients read an article, by its slug (or id), on the public address of the request being served. */
+    public URI publicUrl(String slugOrId) {
+        return address.resolve("api/v1/articles/" + slugOrId);
     }
 }

@@ -10,11 +10,11 @@ import io.smallrye.config.WithDefault;
 public interface TincosoConfig {
 
     /**
-     * The public address clients reach the API at, without a trailing slash. Every absolute URL the API
-     * prints (next-page links, article URLs) starts with it; the request's Host header is never used.
+     * The public address clients reach the API at (scheme://host[:port][/path]). When set, every absolute URL the
+     * API prints (next-page links, article URLs, Location, feed links) starts with it, whatever the request says;
+     * unset, they start with the request's own address (web.PublicAddress).
      */
-    @WithDefault("http://localhost:8080")
-    URI publicBaseUrl();
+    java.util.Optional<URI> publicBaseUrl();
 
     /** Cross-origin use from browsers (web.CrossOrigin). */
     Cors cors();

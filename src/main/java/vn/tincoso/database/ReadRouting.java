@@ -6,12 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantResolver;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
 
+import vn.tincoso.web.CurrentRequest;
 import vn.tincoso.web.PublicReads;
 
 /**
@@ -43,13 +41,6 @@ public class ReadRouting implements TenantResolver {
 
     @Override
     public String resolveTenantId() {
-        return replicaConfigured && currentRequest().filter(PublicReads::isPublicRead).isPresent() ? REPLICA : PRIMARY;
-    }
-
-    private static Optional<RoutingContext> currentRequest() {
-        if (!Arc.container().requestContext().isActive()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(Arc.container().instance(CurrentVertxRequest.class).get().getCurrent());
+        return replicaConfigured && CurrentRequest.get().filter(PublicReads::isPublicRead).isPresent() ? REPLICA : PRIMARY;
     }
 }

@@ -62,7 +62,7 @@ public class FeedService {
     private ArticleFeed.Entry entry(Article article) {
         return ArticleFeedEntryBuilder.builder()
                 .id(tag("article:" + article.id))
-                .url(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + article.slug))
+                .url(articles.publicUrl(article.slug))
                 .title(article.title).summary(article.summary).contentHtml(contentHtml(article))
                 .published(VietnamTime.of(article.publishedAt)).updated(VietnamTime.of(article.updatedAt))
                 // Atom needs an author: the byline, or else the unit that published the report.

@@ -29,9 +29,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.tincoso.articles.ArticleService;
 import vn.tincoso.articles.CurrentUser;
 import vn.tincoso.auth.Roles;
-import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.web.InvalidBodyException;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.JsonErrors;
@@ -54,13 +54,13 @@ public class ImportResource {
 
     private final ImportService imports;
     private final ObjectMapper mapper;
-    private final TincosoConfig config;
+    private final ArticleService articles;
     private final CurrentUser user;
 
-    ImportResource(ImportService imports, ObjectMapper mapper, TincosoConfig config, CurrentUser user) {
+    ImportResource(ImportService imports, ObjectMapper mapper, ArticleService articles, CurrentUser user) {
         this.imports = imports;
         this.mapper = mapper;
-        this.config = config;
+        this.articles = articles;
         this.user = user;
     }
 
@@ -94,7 +94,7 @@ public class ImportResource {
         if (dry || !outcome.added()) {
             return Response.ok(report).build();
         }
-        return Response.created(URI.create(config.publicBaseUrl() + "/api/v1/articles/" + outcome.slug())).entity(report).build();
+        return Response.created(articles.publicUrl(outcome.slug())).entity(report).build();
     }
 
     @POST

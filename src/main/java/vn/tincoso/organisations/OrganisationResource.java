@@ -31,11 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.auth.Roles;
-import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.database.ContentClock;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.QueryValues;
+import vn.tincoso.web.PublicAddress;
 import vn.tincoso.web.ResourceNotFoundException;
 
 @Path("/api/v1/organisations")
@@ -49,13 +49,13 @@ public class OrganisationResource {
     private static final String AT = "at";
 
     private final OrganisationService organisations;
-    private final TincosoConfig config;
+    private final PublicAddress address;
     private final ContentClock clock;
     private final java.time.Clock today;
 
-    OrganisationResource(OrganisationService organisations, TincosoConfig config, ContentClock clock, java.time.Clock today) {
+    OrganisationResource(OrganisationService organisations, PublicAddress address, ContentClock clock, java.time.Clock today) {
         this.organisations = organisations;
-        this.config = config;
+        this.address = address;
         this.clock = clock;
         this.today = today;
     }
@@ -116,7 +116,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "409", description = "Slug đã có")
     public Response create(@Valid @NotNull NewOrganisation body) {
         Organisation created = organisations.create(body);
-        return Response.created(URI.create(config.publicBaseUrl() + "/api/v1/organisations/" + created.slug))
+        return Response.created(address.resolve("api/v1/organisations/" + created.slug))
                 .entity(organisations.find(created.slug).orElseThrow()).build();
     }
 

@@ -9,11 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import vn.tincoso.config.TincosoConfig;
 
 /**
- * Links to the request itself and to its next page: the request's own URL on the configured public base
- * (never the Host header), with the parameters the endpoint knows (an unknown one, such as a credential a client put
+ * Links to the request itself and to its next page: the request's own URL on the {@link PublicAddress}, with the parameters the endpoint knows (an unknown one, such as a credential a client put
  * in the query, is never echoed into a link a cache may keep), the cursor replaced for the next page.
  */
 @ApplicationScoped
@@ -21,10 +19,10 @@ public class PageLinks {
 
     public static final String CURSOR = "cursor";
 
-    private final TincosoConfig config;
+    private final PublicAddress address;
 
-    PageLinks(TincosoConfig config) {
-        this.config = config;
+    PageLinks(PublicAddress address) {
+        this.address = address;
     }
 
     /** @param known the parameters the endpoint declares, the only ones the link carries */
@@ -67,8 +65,8 @@ public class PageLinks {
         if (cursorParameter != null) {
             query.add(cursorParameter);
         }
-        String address = config.publicBaseUrl() + "/" + path;
-        return URI.create(query.length() == 0 ? address : address + "?" + query);
+        URI url = address.resolve(path);
+        return query.length() == 0 ? url : URI.create(url + "?" + query);
     }
 
     /** Adds the RFC 8288 Link header for the next page, if there is one. */

@@ -59,6 +59,8 @@ public class RateLimit {
             String[] hops = forwarded.split(",");
             return hops[hops.length - 1].strip();
         }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        // The connection's own peer: Quarkus' forwarded address would be the first X-Forwarded-For hop, which a client
+        // behind a proxy that appends to the header writes itself.
+        return request.connection().remoteAddress() == null ? "unknown" : request.connection().remoteAddress().hostAddress();
     }
 }

@@ -46,11 +46,13 @@ public class ResponseCache {
 
     private final Cache<String, Kept> entries;
     private final Ticker ticker;
+    private final PublicAddress address;
     private final long ttlNanos;
     /** Moves on with every clear, so that an answer rendered before a write is not stored after it. */
     private final AtomicLong generation = new AtomicLong();
 
-    ResponseCache(TincosoConfig config, Clock clock) {
+    ResponseCache(TincosoConfig config, Clock clock, PublicAddress address) {
+        this.address = address;
         Duration ttl = config.responseCache().ttl();
         // The application's clock, so that tests move time instead of waiting.
         this.ticker = () -> clock.millis() * 1_000_000L;
@@ -66,15 +68,17 @@ public class ResponseCache {
 
     /**
      * The key of a request whose answer may be shared, or empty when it may not: only public reads (GET or HEAD
-     * under /api/, no credentials, no request for the primary's latest) are shared. The key is the path as the
-     * router resolves it, the query as sent, and the Accept header, which chooses the format.
+     * under /api/, no credentials, no request for the primary's latest) are shared. The key is the public address
+     * the answer's links start with (when it comes from the request), the path as the router resolves it, the query
+     * as sent, and the Accept header, which chooses the format.
      */
     public Optional<String> keyOf(RoutingContext context) {
         if (entries == null || !PublicReads.isPublicRead(context)) {
             return Optional.empty();
         }
         String query = context.request().query();
-        return Optional.of(key(query == null ? context.normalizedPath() : context.normalizedPath() + "?" + query,
+        String uri = address.cacheKeyOf(context) + context.normalizedPath();
+        return Optional.of(key(query == null ? uri : uri + "?" + query,
                 context.request().getHeader(HttpHeaders.ACCEPT)));
     }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
+import vn.tincoso.testing.Api;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 
@@ -214,7 +215,7 @@ class ArticleResourceTest {
                 .body("items[0].organisation.level", is("ward"))
                 .body("items[0].directives.code", contains("11-ĐA/TU", "12-HD/BTCTW"))
                 .body("items[0].viewCount", is(178))
-                .body("items[0].url", is("https://tin.example.vn/api/v1/articles/my-dinh-1-hoc-tap-huong-dan-sinh-hoat-chi-bo"));
+                .body("items[0].url", is(Api.base() + "/api/v1/articles/my-dinh-1-hoc-tap-huong-dan-sinh-hoat-chi-bo"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import vn.tincoso.articles.ArticleStatus;
+import vn.tincoso.testing.Api;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Slow;
@@ -94,7 +95,7 @@ class ChangeResourceTest {
             List<Map<String, Object>> items = page.path("items");
             items.forEach(item -> shown.put(((Number) item.get("id")).longValue(), (String) item.get("title")));
             String url = page.path("next.url");
-            next = url == null ? null : url.replace("https://tin.example.vn", "");
+            next = url == null ? null : url.replace(Api.base(), "");
         }
         return shown;
     }

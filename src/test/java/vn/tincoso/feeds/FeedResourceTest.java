@@ -30,6 +30,7 @@ import com.rometools.rome.io.WireFeedInput;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import vn.tincoso.testing.Api;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 
@@ -82,10 +83,10 @@ class FeedResourceTest {
         assertEquals(OffsetDateTime.parse("2024-06-03T14:35:00+07:00").toInstant(), entry.getPublished().toInstant());
         assertTrue(xml.contains("<published>2024-06-03T14:35:00+07:00</published>"), xml);
         Link self = atom.getOtherLinks().stream().filter(link -> "self".equals(link.getRel())).findFirst().orElseThrow();
-        assertEquals("https://tin.example.vn/api/v1/feeds/articles.atom" + FILTER, self.getHref());
+        assertEquals(Api.base() + "/api/v1/feeds/articles.atom" + FILTER, self.getHref());
         assertTrue(atom.getOtherLinks().stream().anyMatch(link -> "hub".equals(link.getRel())
                 && "https://hub.example.vn/".equals(link.getHref())));
-        assertEquals("https://tin.example.vn/api/v1/articles/" + entry.getAlternateLinks().get(0).getHref().replaceAll(".*/", ""),
+        assertEquals(Api.base() + "/api/v1/articles/" + entry.getAlternateLinks().get(0).getHref().replaceAll(".*/", ""),
                 entry.getAlternateLinks().get(0).getHref());
     }
 
@@ -108,7 +109,7 @@ class FeedResourceTest {
         JsonFeed feed = mapper.readValue(json, JsonFeed.class);
         assertEquals("https://jsonfeed.org/version/1.1", feed.version());
         assertEquals("Tin về Đề án 11-ĐA/TU — Quận Hai Bà Trưng", feed.title());
-        assertEquals("https://tin.example.vn/api/v1/feeds/articles.json" + FILTER + "&limit=1", feed.feedUrl());
+        assertEquals(Api.base() + "/api/v1/feeds/articles.json" + FILTER + "&limit=1", feed.feedUrl());
         assertNull(feed.nextUrl());
         JsonFeed.Item item = feed.items().get(0);
         assertEquals(TRICKY_TITLE, item.title());
@@ -124,7 +125,7 @@ class FeedResourceTest {
     void pagesLinkToTheNextPage() throws Exception {
         JsonFeed first = mapper.readValue(get("/api/v1/feeds/articles.json?limit=2", "*/*"), JsonFeed.class);
         assertEquals(2, first.items().size());
-        String next = first.nextUrl().replace("https://tin.example.vn", "");
+        String next = first.nextUrl().replace(Api.base(), "");
         JsonFeed second = mapper.readValue(get(next, "*/*"), JsonFeed.class);
         assertEquals(1, second.items().size());
         assertNull(second.nextUrl());
@@ -158,8 +159,8 @@ class FeedResourceTest {
         String atom = get("/api/v1/feeds/articles.atom?limit=1", "*/*");
         assertTrue(atom.contains("xml:lang=\"vi\""), atom);
         String rss = get("/api/v1/feeds/articles.rss?limit=1", "*/*");
-        assertTrue(rss.contains("<atom:link rel=\"self\" href=\"https://tin.example.vn/api/v1/feeds/articles.rss?limit=1\""), rss);
-        assertTrue(rss.matches("(?s).*<atom:link rel=\"next\" href=\"https://tin.example.vn/api/v1/feeds/articles.rss\\?limit=1&amp;cursor=[^\"]+\".*"), rss);
+        assertTrue(rss.contains("<atom:link rel=\"self\" href=\"" + Api.base() + "/api/v1/feeds/articles.rss?limit=1\""), rss);
+        assertTrue(rss.matches("(?s).*<atom:link rel=\"next\" href=\"" + Api.base() + "/api/v1/feeds/articles.rss\\?limit=1&amp;cursor=[^\"]+\".*"), rss);
         assertTrue(!rss.contains("dc:date"), "no second date that readers take for the update time: " + rss);
         for (String path : new String[] {"/api/v1/feeds/articles.atom?limit=1", "/api/v1/feeds/articles.rss?limit=1",
                 "/api/v1/feeds/articles.json?limit=1"}) {
@@ -180,7 +181,7 @@ class FeedResourceTest {
                             .extract().asByteArray(), StandardCharsets.UTF_8)));
             ids.add(atom.getId());
             String alternate = atom.getAlternateLinks().get(0).getHref();
-            assertTrue(alternate.startsWith("https://tin.example.vn/api/v1/articles?") && alternate.contains("org=quan-hai-ba-trung")
+            assertTrue(alternate.startsWith(Api.base() + "/api/v1/articles?") && alternate.contains("org=quan-hai-ba-trung")
                     && !alternate.contains("utm_source"), alternate);
         }
         assertEquals(1, ids.size(), "one id for one filter: " + ids);

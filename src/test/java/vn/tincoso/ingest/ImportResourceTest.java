@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import vn.tincoso.testing.Api;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Slow;
@@ -61,7 +62,7 @@ public class ImportResourceTest {
     @Test
     void importsOneTextWithEveryTagAndItsSpan() {
         admin().contentType(TEXT).body(MY_DINH).post("/api/v1/imports").then().statusCode(201)
-                .header("Location", startsWith("https://tin.example.vn/api/v1/articles/phuong-my-dinh-1-so-ket"))
+                .header("Location", startsWith(Api.base() + "/api/v1/articles/phuong-my-dinh-1-so-ket"))
                 .body("created", is(1))
                 .body("items[0].status", is("created"))
                 .body("items[0].title", is("Phường Mỹ Đình 1 sơ kết 3 năm thực hiện Đề án số 11 của ban thường vụ thành ủy"))
