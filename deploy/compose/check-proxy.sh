@@ -8,7 +8,10 @@
 # Checks: a repeated GET is served from nginx's cache; a client's If-None-Match is answered 304 by nginx; the
 # Atom and JSON variants of one URL are kept apart (Vary: Accept); links in answers point at nginx's own address;
 # credentials and "Consistency: strong" bypass the cache; after max-age a stale copy is served while nginx
-# revalidates; with one instance stopped, requests still succeed on the other. Uses the local PostgreSQL (database tincoso_proxy_check_*, dropped at the end).
+# revalidates; with one instance stopped, requests still succeed on the other. Uses the local PostgreSQL (database
+# tincoso_proxy_check_*, dropped at the end), or the database QUARKUS_DATASOURCE_JDBC_URL (and _USERNAME, _PASSWORD)
+# names, which its caller makes and drops (ProxyCacheIT, whose database may be on an embedded PostgreSQL with no
+# psql beside it).
 # Exit 3 when there is no nginx and no way to fetch it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +20,11 @@ cd "$(dirname "$0")/../.."
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 work=$(mktemp -d "${TMPDIR:-/tmp}/tincoso-proxy.XXXXXX")
-database=tincoso_proxy_check_$$
+if [ -n "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
+    database= jdbc_url=$QUARKUS_DATASOURCE_JDBC_URL
+else
+    database=tincoso_proxy_check_$$ jdbc_url="jdbc:postgresql://$PGHOST:$PGPORT/$database"
+fi
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -33,7 +40,9 @@ cleanup() {
     fi
     app_stop
     if [ -f "$work/nginx.pid" ]; then kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
-    psql -d postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+    if [ -n "$database" ]; then
+        psql -d postgres -qc "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -55,8 +64,8 @@ nginx_binary() {
 
 start_api() {
     app_start "the API on port $1" "$work/api-$1.log" \
-        QUARKUS_HTTP_PORT="$1" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
+        QUARKUS_HTTP_PORT="$1" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$PGUSER}" \
+        QUARKUS_DATASOURCE_JDBC_URL="$jdbc_url" \
         MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem TINCOSO_RATE_LIMIT_TRUST_FORWARDED_FOR=true \
         TINCOSO_HTTP_CACHE_MAX_AGE=2s QUARKUS_SHUTDOWN_DELAY=0S \
         -Xmx256m
@@ -77,7 +86,9 @@ expect_cache() {
 }
 
 app_build_if_missing
-createdb --encoding=UTF8 --template=template0 "$database"
+if [ -n "$database" ]; then
+    createdb --encoding=UTF8 --template=template0 "$database"
+fi
 start_api "$first_port"
 start_api "$second_port"
 

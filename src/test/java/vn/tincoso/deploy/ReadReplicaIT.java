@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.awaitility.Awaitility;
 
 import io.restassured.specification.RequestSpecification;
@@ -31,8 +33,11 @@ import vn.tincoso.testing.Tokens;
  * The packaged application against a primary and its streaming replica (a scratch primary cluster and a
  * pg_basebackup copy of it, both made by deploy/local/replica.sh on free ports): with the replica's replay
  * paused, public reads miss what was just written, while writes, "Consistency: strong" reads and
- * authenticated reads see it.
+ * authenticated reads see it. Skipped on a machine without PostgreSQL's server programs: the embedded
+ * PostgreSQL of the other tests has no pg_basebackup.
  */
+@EnabledIf(value = "hasServerPrograms", disabledReason = "no PostgreSQL server programs on this machine (initdb and pg_basebackup"
+        + " in PG_BIN or /usr/lib/postgresql/*/bin): no streaming replica can be made")
 class ReadReplicaIT {
 
     private static final String SCRIPT = "deploy/local/replica.sh";
@@ -95,6 +100,27 @@ class ReadReplicaIT {
     private void awaitPublicArticles(int count) {
         Awaitility.await("public reads showing " + count + " articles").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                 .until(() -> api().get("/api/v1/articles?fields=id").<List<?>>path("items").size() == count);
+    }
+
+    /** What deploy/local/replica.sh runs: $PG_BIN, or the newest /usr/lib/postgresql/VERSION/bin. */
+    static boolean hasServerPrograms() {
+        String configured = System.getenv("PG_BIN");
+        if (configured != null && !configured.isBlank()) {
+            return hasServerPrograms(Path.of(configured));
+        }
+        Path installed = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(installed)) {
+            return false;
+        }
+        try (var versions = Files.list(installed)) {
+            return versions.anyMatch(version -> hasServerPrograms(version.resolve("bin")));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasServerPrograms(Path bin) {
+        return Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_basebackup"));
     }
 
     private static void script(Object... arguments) throws IOException, InterruptedException {
