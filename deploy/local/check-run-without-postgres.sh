@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Checks that the README's run command needs no PostgreSQL server: runs deploy/local/run-demo.sh with PGPORT on a
 # port where nothing listens (so it starts its embedded PostgreSQL, in a fresh folder under target/) and a free
-# HTTP port, waits until the API is ready, checks that the demo feed answers 200 with entries, then stops dev
-# mode and checks that the embedded server stopped with it. Exit 0 when every check passes. Used by CI.
+# HTTP port, waits until the API is ready, checks that the demo feed answers 200 with entries whose links point at
+# that port and answer, then stops dev mode and checks that the embedded server stopped with it. Exit 0 when every check passes. Used by CI.
 #
 #   deploy/local/check-run-without-postgres.sh
 set -euo pipefail
@@ -72,8 +72,13 @@ status=$(curl -sS -o "$feed" -w '%{http_code}' --max-time 30 "http://127.0.0.1:$
 [ "$status" = 200 ] || fail "the demo feed answered $status"
 entries=$(grep -o '<entry' "$feed" | wc -l)
 [ "$entries" -gt 0 ] || fail "the demo feed has no entry"
+self="http://127.0.0.1:$http_port/api/v1/feeds/articles.atom"
+grep -q "<link rel=\"self\" type=\"application/atom+xml\" href=\"$self\"" "$feed" \
+    || fail "the feed's self link is not $self: $(grep -o '<link rel="self"[^>]*>' "$feed")"
+curl -fsS -o /dev/null --max-time 30 "$(grep -o '<link rel="alternate" href="[^"]*"' "$feed" | head -n 1 | cut -d'"' -f4)" \
+    || fail "an entry's link does not answer"
 echo "  $(grep '^Embedded PostgreSQL' "$log")" >&2
-echo "  /api/v1/feeds/articles.atom: 200, $entries entries" >&2
+echo "  /api/v1/feeds/articles.atom: 200, $entries entries, links on port $http_port" >&2
 
 app_stop
 for _ in $(seq 1 30); do
