@@ -14,10 +14,13 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.atom.Feed;
@@ -31,10 +34,14 @@ import com.rometools.rome.io.WireFeedInput;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.tincoso.testing.Api;
+import vn.tincoso.testing.FeedConformanceFilter;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 
-/** Every feed format read back by a real consumer: ROME for Atom and RSS, Jackson's JSON Feed 1.1 model. */
+/**
+ * Every feed format read back by a real consumer: ROME for Atom and RSS, Jackson's JSON Feed 1.1 model; and every page
+ * fetched checked against its format's specification ({@link FeedConformanceFilter}).
+ */
 @QuarkusTest
 class FeedResourceTest {
 
@@ -49,6 +56,16 @@ class FeedResourceTest {
     ObjectMapper mapper;
 
     long trickyId;
+
+    @BeforeAll
+    static void checkEveryFeedPage() {
+        FeedConformanceFilter.addToRestAssured();
+    }
+
+    @AfterAll
+    static void stopChecking() {
+        FeedConformanceFilter.removeFromRestAssured();
+    }
 
     @BeforeEach
     void articles() {
@@ -215,6 +232,15 @@ class FeedResourceTest {
                 .statusCode(200).contentType(containsString("application/json")).body("items.size()", is(3));
         for (String nothingOffered : new String[] {"application/xml", "*/*;q=0", "application/json;q=0"}) {
             given().accept(nothingOffered).get("/api/v1/articles").then().statusCode(406);
+        }
+    }
+
+    /** The search text goes into the title: markup, a CDATA end, a tab or a line break, flags and combining marks included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"]]> & <b>x</b>", "một\thai", "dòng\nhai", "🇻🇳 Quận uỷ\u0301"})
+    void anyAcceptedSearchMakesAValidFeedInEveryFormat(String q) {
+        for (String format : new String[] {"atom", "rss", "json"}) {
+            given().queryParam("q", q).get("/api/v1/feeds/articles." + format).then().statusCode(200);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Base64;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import vn.tincoso.ingest.ImportResourceTest;
+import vn.tincoso.testing.FeedConformanceFilter;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
@@ -43,6 +46,16 @@ class InputRulesTest {
     TestData data;
 
     long article;
+
+    @BeforeAll
+    static void checkEveryFeedPage() {
+        FeedConformanceFilter.addToRestAssured();
+    }
+
+    @AfterAll
+    static void stopChecking() {
+        FeedConformanceFilter.removeFromRestAssured();
+    }
 
     @BeforeEach
     void tree() {
