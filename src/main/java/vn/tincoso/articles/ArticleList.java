@@ -2,6 +2,8 @@ package vn.tincoso.articles;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,9 +13,9 @@ import vn.tincoso.web.NextPage;
  * The body of GET /articles.
  *
  * @param items the articles, each with every field or only those asked for with fields=
- * @param next  null on the last page
+ * @param next  where the next page is; absent on the last page
  */
 public record ArticleList(
         @Schema(type = SchemaType.ARRAY, implementation = ArticleSummary.class) List<?> items,
-        @Schema(nullable = true) NextPage next) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) NextPage next) {
 }

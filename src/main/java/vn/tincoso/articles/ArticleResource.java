@@ -28,8 +28,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -80,9 +80,10 @@ public class ArticleResource {
                     + "Với Accept: application/atom+xml, application/rss+xml hoặc application/feed+json, cùng URL trả về "
                     + "nguồn tin ở định dạng đó (như /api/v1/feeds/articles.atom|.rss|.json).")
     @APIResponse(responseCode = "200", description = "Một trang bài viết",
-            headers = @Header(name = "Link", description = "<url trang sau>; rel=\"next\" khi còn trang sau",
-                    schema = @Schema(implementation = String.class)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleList.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleList.class)),
+                    @Content(mediaType = ArticleSyndication.ATOM, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = ArticleSyndication.RSS, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = ArticleSyndication.JSON_FEED, schema = @Schema(ref = "JsonFeed"))})
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ; errors[].field nêu tên tham số")
     public Response list(@BeanParam ArticleListParams params, @Context UriInfo request, @Context HttpHeaders headers,
             @Context ResourceInfo resource) {

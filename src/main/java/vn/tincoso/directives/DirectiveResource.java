@@ -72,7 +72,8 @@ public class DirectiveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Sửa tiêu đề hoặc ngày ban hành của văn bản trong danh mục")
+    @Operation(summary = "Sửa tiêu đề hoặc ngày ban hành của văn bản trong danh mục",
+            description = "Chỉ quản trị viên. Mã văn bản không đổi; các bài đã gắn văn bản hiện tiêu đề mới.")
     @APIResponse(responseCode = "200", description = "Văn bản sau khi sửa",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectiveView.class)))
     public DirectiveView update(@PathParam("slug") String slug, @Valid @NotNull DirectiveChange body) {

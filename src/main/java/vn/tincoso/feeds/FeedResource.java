@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,7 +37,7 @@ public class FeedResource {
     @GET
     @Path("/articles.atom")
     @Operation(summary = "Atom 1.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
-    @APIResponse(responseCode = "200", description = "Nguồn Atom", content = @Content(mediaType = ArticleSyndication.ATOM))
+    @APIResponse(responseCode = "200", description = "Nguồn Atom", content = @Content(mediaType = ArticleSyndication.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
     public Response atom(@BeanParam ArticleListParams params, @Context UriInfo request) {
         return renderer.feed(params, request, MediaType.valueOf(ArticleSyndication.ATOM));
@@ -45,7 +46,7 @@ public class FeedResource {
     @GET
     @Path("/articles.rss")
     @Operation(summary = "RSS 2.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
-    @APIResponse(responseCode = "200", description = "Nguồn RSS", content = @Content(mediaType = ArticleSyndication.RSS))
+    @APIResponse(responseCode = "200", description = "Nguồn RSS", content = @Content(mediaType = ArticleSyndication.RSS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
     public Response rss(@BeanParam ArticleListParams params, @Context UriInfo request) {
         return renderer.feed(params, request, MediaType.valueOf(ArticleSyndication.RSS));

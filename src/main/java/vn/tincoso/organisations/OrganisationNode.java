@@ -21,8 +21,8 @@ public record OrganisationNode(
         @Schema(example = "Quận Hai Bà Trưng") String name,
         @Schema(enumeration = {"city", "district", "ward", "group"}) String level,
         @Schema(example = "quận") String kind,
-        @Schema(nullable = true) LocalDate validFrom,
-        @Schema(nullable = true, example = "2025-06-30") LocalDate validTo,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate validFrom,
+        @Schema(nullable = true, implementation = String.class, format = "date", example = "2025-06-30") LocalDate validTo,
         long articleCount,
         long ownArticleCount,
         List<OrganisationNode> children) {

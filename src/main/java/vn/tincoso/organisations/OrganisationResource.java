@@ -65,8 +65,7 @@ public class OrganisationResource {
             description = "Mặc định là cây. Với level (hoặc view=flat) là danh sách phẳng các đơn vị ở cấp đó. "
                     + "Không phân trang: danh bạ đơn vị có kích thước cố định.")
     @APIResponse(responseCode = "200", description = "Cây (OrganisationNode[]) hoặc danh sách phẳng (OrganisationSummary[])",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                    oneOf = {OrganisationNode.class, OrganisationSummary.class})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {OrganisationNode[].class, OrganisationSummary[].class})))
     @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ")
     public Response list(
             @Parameter(description = "Chỉ các đơn vị ở cấp này: city, district, ward, group (lặp lại hoặc phân tách bằng "
@@ -147,7 +146,8 @@ public class OrganisationResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Một đơn vị, kèm các cấp trên, các đơn vị trực thuộc và số bài")
+    @Operation(summary = "Một đơn vị, kèm các cấp trên, các đơn vị trực thuộc và số bài",
+            description = "Kèm loại đơn vị, mã GSO, thời gian hiệu lực, các đơn vị tiền thân và kế tục qua các lần sắp xếp.")
     @APIResponse(responseCode = "200", description = "Đơn vị",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationDetail.class)))
     @APIResponse(responseCode = "404", description = "Không có đơn vị với slug này")

@@ -22,8 +22,8 @@ public record OrganisationSummary(
         @Schema(enumeration = {"city", "district", "ward", "group"}) String level,
         @Schema(example = "phường") String kind,
         @Schema(example = "quan-nam-tu-liem", nullable = true) String parent,
-        @Schema(nullable = true) LocalDate validFrom,
-        @Schema(nullable = true, example = "2025-06-30") LocalDate validTo,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate validFrom,
+        @Schema(nullable = true, implementation = String.class, format = "date", example = "2025-06-30") LocalDate validTo,
         long articleCount,
         long ownArticleCount) {
 }
