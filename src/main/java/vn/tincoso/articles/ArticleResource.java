@@ -125,6 +125,7 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "409", description = "Đã có một bài khác với địa chỉ nguồn (sourceUrl) này")
     @Operation(summary = "Viết bài mới (bản nháp)", description = "Biên tập viên chỉ viết cho đơn vị mình và các đơn vị trực thuộc.")
     @APIResponse(responseCode = "201", description = "Đã tạo; ETag dùng cho If-Match lần sửa sau",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
@@ -141,6 +142,7 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "409", description = "Đã có một bài khác với địa chỉ nguồn (sourceUrl) này")
     @Operation(summary = "Thay toàn bộ nội dung bài", description = "Cần If-Match: 428 khi thiếu, 412 khi bài đã đổi.")
     @APIResponse(responseCode = "200", description = "Đã sửa",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
@@ -153,6 +155,7 @@ public class ArticleResource {
     @Consumes("application/merge-patch+json")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "409", description = "Đã có một bài khác với địa chỉ nguồn (sourceUrl) này")
     @Operation(summary = "Sửa một phần (JSON Merge Patch, RFC 7396)", description = "Cần If-Match.")
     @APIResponse(responseCode = "200", description = "Đã sửa",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))

@@ -64,6 +64,7 @@ public class ReviewResource {
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "409", description = "Bài này không chờ xác định đơn vị")
     @Operation(summary = "Gán đơn vị cho một bài (và đăng ngay nếu publish)", description = "Cần If-Match với ETag hiện tại của bài.")
     @APIResponse(responseCode = "200", description = "Bài sau khi gán",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))

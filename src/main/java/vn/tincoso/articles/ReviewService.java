@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRepository;
 import vn.tincoso.web.InvalidBodyException;
@@ -18,7 +20,8 @@ import vn.tincoso.web.InvalidBodyException;
 public class ReviewService {
 
     /** A page of articles waiting for review, oldest first; {@code next} is the id to continue after, or null. */
-    public record Waiting(List<ArticleView> items, Long next) {
+    public record Waiting(List<ArticleView> items,
+            @Schema(nullable = true) Long next) {
     }
 
     private final EntityManager entityManager;

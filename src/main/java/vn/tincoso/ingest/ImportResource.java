@@ -121,7 +121,7 @@ public class ImportResource {
     @Operation(summary = "Nhập nhiều bài từ một mảng JSON (hoặc một đối tượng)",
             description = "Như NDJSON: phần tử hỏng được báo lỗi kèm chỉ số, phần tử hợp lệ vẫn được lưu.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportItem.class)))
+            schema = @Schema(anyOf = {ImportItem[].class, ImportItem.class})))
     @APIResponse(responseCode = "200", description = "Kết quả từng bài",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Thân yêu cầu không phải JSON")

@@ -58,13 +58,12 @@ public final class QueryValues {
         if (given.isEmpty()) {
             return defaultValue;
         }
-        try {
+        // ASCII digits only: Integer.parseInt also takes other scripts' digits ("١٢", "１２"), which no client means.
+        if (given.get().matches("-?[0-9]{1,9}")) {
             int number = Integer.parseInt(given.get());
             if (number >= min && number <= max) {
                 return number;
             }
-        } catch (NumberFormatException e) {
-            // answered below, with the range
         }
         throw new InvalidParameterException(name, "phải là số nguyên từ " + min + " đến " + max);
     }

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>A GET: 200 with ETag, Last-Modified, Cache-Control and Vary, and 304 for If-None-Match / If-Modified-Since;
  * Link when it pages (it has a cursor parameter); public reads (no security declared) get {@code security: []}
  * and the rate limit's 429.</li>
- * <li>A write: 401 and 403 when it needs a token; 413 and 415 when it takes a body; 412 and 428 when it takes
- * If-Match; Location on 201.</li>
+ * <li>A write: 413 and 415 when it takes a body; 412 and 428 when it takes If-Match; Location on 201.</li>
+ * <li>Anything that needs a token: 401 and 403.</li>
  * <li>Any path with a parameter: 404.</li>
  * </ul>
  */
@@ -69,10 +69,14 @@ public class StandardResponses implements OASFilter {
             add(responses, "404", "Không có tài nguyên này");
         }
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured) {
+            add(responses, "401", "Thiếu mã truy cập, hoặc mã không hợp lệ");
+            add(responses, "403", "Mã truy cập không cho phép thao tác này");
+        }
         if (method == PathItem.HttpMethod.GET) {
             reads(operation, responses, secured);
         } else {
-            writes(operation, responses, secured);
+            writes(operation, responses);
         }
     }
 
@@ -93,11 +97,7 @@ public class StandardResponses implements OASFilter {
         }
     }
 
-    private static void writes(Operation operation, APIResponses responses, boolean secured) {
-        if (secured) {
-            add(responses, "401", "Thiếu mã truy cập, hoặc mã không hợp lệ");
-            add(responses, "403", "Mã truy cập không cho phép thao tác này");
-        }
+    private static void writes(Operation operation, APIResponses responses) {
         if (operation.getRequestBody() != null) {
             add(responses, "413", "Thân yêu cầu quá lớn");
             add(responses, "415", "Kiểu nội dung (Content-Type) không nhận");

@@ -37,6 +37,9 @@ class ArticleQueryErrorsTest {
                 Arguments.of("limit=-5", "limit"),
                 Arguments.of("limit=abc", "limit"),
                 Arguments.of("limit=99999999999999999999", "limit"),
+                // Digits of other scripts (Arabic-Indic, fullwidth), which Integer.parseInt would take.
+                Arguments.of("limit=%D9%A1%D9%A2", "limit"),
+                Arguments.of("limit=%EF%BC%91%EF%BC%92", "limit"),
                 Arguments.of("limit=10&limit=20", "limit"),
                 // Names bind whatever their case, so a repeat in another case is a repeat.
                 Arguments.of("LIMIT=2&limit=3", "limit"),

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import io.restassured.response.Response;
 
 import vn.tincoso.testing.AppProcess;
-import vn.tincoso.testing.FeedConformanceFilter;
 import vn.tincoso.testing.FreshDatabase;
 
 /**
@@ -31,16 +30,6 @@ class TwoInstancesIT {
     private static final FreshDatabase DATABASE = new FreshDatabase();
     private static AppProcess first;
     private static AppProcess second;
-
-    @BeforeAll
-    static void checkEveryFeedPage() {
-        FeedConformanceFilter.addToRestAssured();
-    }
-
-    @AfterAll
-    static void stopChecking() {
-        FeedConformanceFilter.removeFromRestAssured();
-    }
 
     /** Both at once on an empty database, as Compose and Kubernetes start them: they migrate and load the gazetteer once. */
     @BeforeAll

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import vn.tincoso.testing.Api;
+import vn.tincoso.testing.ContractFilter;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Slow;
@@ -172,7 +173,8 @@ public class ImportResourceTest {
 
     @Test
     void aJsonArrayWorksLikeNdjson() {
-        admin().contentType(ContentType.JSON).body("[" + json(MY_DINH, null, null) + ", 42]").post("/api/v1/imports").then()
+        admin().header(ContractFilter.INVALID_ON_PURPOSE, "42 is no item: reported in its place")
+                .contentType(ContentType.JSON).body("[" + json(MY_DINH, null, null) + ", 42]").post("/api/v1/imports").then()
                 .statusCode(200).body("items.status", contains("created", "rejected"));
     }
 

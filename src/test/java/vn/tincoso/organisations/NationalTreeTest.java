@@ -13,10 +13,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import io.quarkus.test.junit.QuarkusTest;
 
 import vn.tincoso.articles.OrganisingBody;
-import vn.tincoso.testing.FeedConformanceFilter;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Slow;
@@ -43,16 +40,6 @@ class NationalTreeTest {
 
     @Inject
     Gazetteer gazetteer;
-
-    @BeforeAll
-    static void checkEveryFeedPage() {
-        FeedConformanceFilter.addToRestAssured();
-    }
-
-    @AfterAll
-    static void stopChecking() {
-        FeedConformanceFilter.removeFromRestAssured();
-    }
 
     @BeforeAll
     void nationalGazetteerAndArticlesOfBothEras() {

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -17,9 +16,8 @@ import io.restassured.specification.FilterableResponseSpecification;
 /**
  * Every feed page a test fetches through RestAssured, checked by {@link FeedConformance}: a 200 answer of type
  * application/atom+xml, application/rss+xml or application/feed+json fails the request that fetched it when it breaks
- * its format; every other answer passes untouched. Stateless, so {@link #INSTANCE} serves every test and thread, per
- * request ({@code given().filter(...)}), per test class ({@link #addToRestAssured()}) or globally
- * ({@code RestAssured.filters(...)}).
+ * its format; every other answer passes untouched. Stateless, so {@link #INSTANCE} serves every test and thread:
+ * {@link ContractChecks} puts it on every request of the suite.
  */
 public final class FeedConformanceFilter implements Filter {
 
@@ -27,26 +25,7 @@ public final class FeedConformanceFilter implements Filter {
 
     private static final Pattern CHARSET = Pattern.compile(";\\s*charset=\"?([^\";]+)", Pattern.CASE_INSENSITIVE);
 
-    /** Whether {@link #addToRestAssured()} put it there, and so may take it out: a global installation stays. */
-    private static boolean addedForAClass;
-
     private FeedConformanceFilter() {
-    }
-
-    /** Checks every request of the tests that follow (a test class's @BeforeAll), unless RestAssured does already. */
-    public static synchronized void addToRestAssured() {
-        if (!RestAssured.filters().contains(INSTANCE)) {
-            RestAssured.filters(INSTANCE);
-            addedForAClass = true;
-        }
-    }
-
-    /** Undoes {@link #addToRestAssured()} (a test class's @AfterAll). */
-    public static synchronized void removeFromRestAssured() {
-        if (addedForAClass) {
-            RestAssured.replaceFiltersWith(RestAssured.filters().stream().filter(filter -> filter != INSTANCE).toList());
-            addedForAClass = false;
-        }
     }
 
     @Override

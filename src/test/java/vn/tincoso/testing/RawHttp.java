@@ -59,7 +59,7 @@ public final class RawHttp {
 
     /** A GET or HEAD of this target exactly as written, with extra header lines, closing the connection after. */
     public static Answer request(String method, String target, String... headers) {
-        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost:" + io.restassured.RestAssured.port + "\r\nConnection: close\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }

@@ -10,8 +10,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-import vn.tincoso.testing.FeedConformanceFilter;
 import vn.tincoso.testing.Slow;
 import vn.tincoso.testing.TestData;
 
@@ -44,16 +41,6 @@ class CrossOriginTest {
 
     @Inject
     TestData data;
-
-    @BeforeAll
-    static void checkEveryFeedPage() {
-        FeedConformanceFilter.addToRestAssured();
-    }
-
-    @AfterAll
-    static void stopChecking() {
-        FeedConformanceFilter.removeFromRestAssured();
-    }
 
     @BeforeEach
     void oneArticle() {

@@ -13,8 +13,6 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-import vn.tincoso.testing.FeedConformanceFilter;
 import vn.tincoso.testing.RawHttp;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
@@ -40,16 +37,6 @@ class HttpCachingTest {
 
     long bachKhoaArticle;
     long haiPhongArticle;
-
-    @BeforeAll
-    static void checkEveryFeedPage() {
-        FeedConformanceFilter.addToRestAssured();
-    }
-
-    @AfterAll
-    static void stopChecking() {
-        FeedConformanceFilter.removeFromRestAssured();
-    }
 
     @BeforeEach
     void articles() {

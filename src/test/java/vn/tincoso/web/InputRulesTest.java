@@ -11,8 +11,6 @@ import java.util.Base64;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +23,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import vn.tincoso.ingest.ImportResourceTest;
-import vn.tincoso.testing.FeedConformanceFilter;
+import vn.tincoso.testing.ContractFilter;
 import vn.tincoso.testing.Problems;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
@@ -46,16 +44,6 @@ class InputRulesTest {
     TestData data;
 
     long article;
-
-    @BeforeAll
-    static void checkEveryFeedPage() {
-        FeedConformanceFilter.addToRestAssured();
-    }
-
-    @AfterAll
-    static void stopChecking() {
-        FeedConformanceFilter.removeFromRestAssured();
-    }
 
     @BeforeEach
     void tree() {
@@ -115,7 +103,8 @@ class InputRulesTest {
         String etag = admin().get("/api/v1/articles/" + article).getHeader("ETag");
         Problems.assertProblem(admin().header("If-Match", etag).contentType(ContentType.JSON).body("{\"publishAt\": \"+294277-01-01T00:00:00Z\"}")
                 .post("/api/v1/articles/" + article + "/schedule").then(), 400).body("errors[0].field", is("/publishAt"));
-        admin().contentType(ContentType.JSON)
+        admin().header(ContractFilter.INVALID_ON_PURPOSE, "an out-of-range instant: reported in its place")
+                .contentType(ContentType.JSON)
                 .body("[{\"text\": \"x\", \"overrides\": {\"publishedAt\": \"+294277-01-01T00:00:00+07:00\"}}]")
                 .post("/api/v1/imports").then().statusCode(200)
                 .body("items[0].status", is("rejected")).body("items[0].field", is("/overrides/publishedAt"));
@@ -159,7 +148,8 @@ class InputRulesTest {
 
     @Test
     void anImportItemOfTheWrongShapeNamesItsField() {
-        admin().contentType(ContentType.JSON).body("[{\"text\": \"x\", \"overrides\": \"Phường Bách Khoa\"}, {\"text\": [\"x\"]}]")
+        admin().header(ContractFilter.INVALID_ON_PURPOSE, "items of the wrong shape: reported in their place")
+                .contentType(ContentType.JSON).body("[{\"text\": \"x\", \"overrides\": \"Phường Bách Khoa\"}, {\"text\": [\"x\"]}]")
                 .post("/api/v1/imports").then().statusCode(200)
                 .body("items[0].field", is("/overrides")).body("items[0].error", is("không đúng kiểu: cần một đối tượng"))
                 .body("items[1].field", is("/text")).body("items[1].error", is("không đúng kiểu: cần một chuỗi"));

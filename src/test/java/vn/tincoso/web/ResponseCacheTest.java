@@ -24,9 +24,7 @@ import jakarta.inject.Inject;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
-import vn.tincoso.testing.FeedConformanceFilter;
 import vn.tincoso.testing.TestClock;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
@@ -76,16 +73,6 @@ class ResponseCacheTest {
     DataSource dataSource;
 
     private String slug;
-
-    @BeforeAll
-    static void checkEveryFeedPage() {
-        FeedConformanceFilter.addToRestAssured();
-    }
-
-    @AfterAll
-    static void stopChecking() {
-        FeedConformanceFilter.removeFromRestAssured();
-    }
 
     @BeforeEach
     void oneArticle() {
