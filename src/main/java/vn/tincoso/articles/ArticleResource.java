@@ -217,7 +217,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Các bản sửa đổi, cũ trước",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
-    public List<RevisionView> revisions(@PathParam("id") long id) {
+    public List<RevisionView> revisions(@Parameter(example = "1") @PathParam("id") long id) {
         return editorial.revisions(id);
     }
 

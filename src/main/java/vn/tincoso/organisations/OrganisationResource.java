@@ -69,7 +69,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ")
     public Response list(
             @Parameter(description = "Chỉ các đơn vị ở cấp này: city, district, ward, group (lặp lại hoặc phân tách bằng "
-                    + "dấu phẩy); trả về danh sách phẳng")
+                    + "dấu phẩy); trả về danh sách phẳng", example = "[\"city\"]")
             @QueryParam(LEVEL) List<String> level,
             @Parameter(description = "tree (mặc định) hoặc flat", schema = @Schema(enumeration = {"tree", "flat"}))
             @QueryParam(VIEW) String view,
