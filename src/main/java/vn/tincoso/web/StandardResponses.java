@@ -3,6 +3,7 @@ package vn.tincoso.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -34,14 +35,15 @@ public class StandardResponses implements OASFilter {
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String RETRY_AFTER = "Retry-After";
-    private static final Map<String, String> HEADERS = Map.of(
+    /** By name, so that the document comes out in the same order every run (Map.of's order changes per JVM). */
+    private static final Map<String, String> HEADERS = new TreeMap<>(Map.of(
             "ETag", "Thẻ phiên bản của nội dung (gửi lại trong If-None-Match, hoặc If-Match khi sửa)",
             "Last-Modified", "Lần sửa gần nhất của nội dung trả về",
             "Cache-Control", "Được giữ bao lâu (max-age, stale-while-revalidate); private khi có mã truy cập",
             "Vary", "Các header quyết định nội dung (Accept, Accept-Encoding…)",
             "Link", "<url trang sau>; rel=\"next\" khi còn trang sau (RFC 8288)",
             "Location", "Địa chỉ của tài nguyên vừa tạo",
-            RETRY_AFTER, "Số giây nên chờ trước khi thử lại");
+            RETRY_AFTER, "Số giây nên chờ trước khi thử lại"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
