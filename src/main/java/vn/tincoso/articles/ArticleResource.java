@@ -81,8 +81,8 @@ public class ArticleResource {
                     + "nguồn tin ở định dạng đó (như /api/v1/feeds/articles.atom|.rss|.json).")
     @APIResponse(responseCode = "200", description = "Một trang bài viết",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleList.class)),
-                    @Content(mediaType = ArticleSyndication.ATOM, schema = @Schema(type = SchemaType.STRING)),
-                    @Content(mediaType = ArticleSyndication.RSS, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = ArticleSyndication.ATOM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = ArticleSyndication.RSS, schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = ArticleSyndication.JSON_FEED, schema = @Schema(ref = "JsonFeed"))})
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ; errors[].field nêu tên tham số")
     public Response list(@BeanParam ArticleListParams params, @Context UriInfo request, @Context HttpHeaders headers,
@@ -170,6 +170,8 @@ public class ArticleResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Đăng bài", description = "Cần If-Match.")
+    @APIResponse(responseCode = "200", description = "Đã đăng",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     public Response publish(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         return written(Response.ok(), editorial.publish(id, ifMatch));
     }
@@ -181,6 +183,8 @@ public class ArticleResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Hẹn giờ đăng bài", description = "Thân: {\"publishAt\": \"2026-12-01T08:00:00+07:00\"}. Trước giờ đó bài không hiện ở "
             + "bất kỳ chỗ đọc công khai nào. Cần If-Match.")
+    @APIResponse(responseCode = "200", description = "Đã hẹn giờ",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     public Response schedule(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Schedule body) {
         return written(Response.ok(), editorial.schedule(id, ifMatch, body.publishAt() == null ? null : body.publishAt().toInstant()));
     }
@@ -194,6 +198,8 @@ public class ArticleResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Thôi đăng bài", description = "Cần If-Match.")
+    @APIResponse(responseCode = "200", description = "Đã thôi đăng",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     public Response unpublish(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         return written(Response.ok(), editorial.unpublish(id, ifMatch));
     }

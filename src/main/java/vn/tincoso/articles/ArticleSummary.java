@@ -28,7 +28,7 @@ public record ArticleSummary(
         String summary,
         @Schema(example = "TIN TỨC HOẠT ĐỘNG CỦA HỘI ĐOÀN THỂ VÀ CÁC PHƯỜNG") String section,
         @Schema(example = "2024-06-03T14:35:00+07:00") OffsetDateTime publishedAt,
-        @Schema(description = "Lần sửa gần nhất") OffsetDateTime updatedAt,
+        @Schema(description = "Lần sửa gần nhất", example = "2024-06-04T09:12:05+07:00") OffsetDateTime updatedAt,
         @Schema(example = "Trung Hiếu – MĐ 1") String byline,
         @Schema(format = "uri") String sourceUrl,
         @Schema(example = "178") int viewCount,

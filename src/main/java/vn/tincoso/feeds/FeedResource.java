@@ -37,7 +37,7 @@ public class FeedResource {
     @GET
     @Path("/articles.atom")
     @Operation(summary = "Atom 1.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
-    @APIResponse(responseCode = "200", description = "Nguồn Atom", content = @Content(mediaType = ArticleSyndication.ATOM, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Nguồn Atom: XML UTF-8, khai báo là byte (format: binary) để client sinh tự động trả nguyên văn bản thay vì đọc như JSON", content = @Content(mediaType = ArticleSyndication.ATOM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
     public Response atom(@BeanParam ArticleListParams params, @Context UriInfo request) {
         return renderer.feed(params, request, MediaType.valueOf(ArticleSyndication.ATOM));
@@ -46,7 +46,7 @@ public class FeedResource {
     @GET
     @Path("/articles.rss")
     @Operation(summary = "RSS 2.0 của bộ lọc bài viết", description = "Cùng tham số với GET /api/v1/articles.")
-    @APIResponse(responseCode = "200", description = "Nguồn RSS", content = @Content(mediaType = ArticleSyndication.RSS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Nguồn RSS: XML UTF-8, khai báo là byte (format: binary) để client sinh tự động trả nguyên văn bản thay vì đọc như JSON", content = @Content(mediaType = ArticleSyndication.RSS, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "Tham số không hợp lệ")
     public Response rss(@BeanParam ArticleListParams params, @Context UriInfo request) {
         return renderer.feed(params, request, MediaType.valueOf(ArticleSyndication.RSS));

@@ -64,8 +64,8 @@ public class OrganisationResource {
     @Operation(summary = "Các đơn vị, dạng cây hoặc danh sách phẳng, kèm số bài",
             description = "Mặc định là cây. Với level (hoặc view=flat) là danh sách phẳng các đơn vị ở cấp đó. "
                     + "Không phân trang: danh bạ đơn vị có kích thước cố định.")
-    @APIResponse(responseCode = "200", description = "Cây (OrganisationNode[]) hoặc danh sách phẳng (OrganisationSummary[])",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {OrganisationNode[].class, OrganisationSummary[].class})))
+    @APIResponse(responseCode = "200", description = "Các đơn vị gốc, mỗi đơn vị kèm children (dạng cây), hoặc danh sách phẳng không có children",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OrganisationNode.class)))
     @APIResponse(responseCode = "400", description = "level hoặc view không hợp lệ")
     public Response list(
             @Parameter(description = "Chỉ các đơn vị ở cấp này: city, district, ward, group (lặp lại hoặc phân tách bằng "

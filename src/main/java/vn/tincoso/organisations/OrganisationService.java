@@ -36,7 +36,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public List<OrganisationSummary> flat(Set<Level> levels, LocalDate on) {
+    public List<OrganisationNode> flat(Set<Level> levels, LocalDate on) {
         return load().flat(levels, on);
     }
 

@@ -66,7 +66,7 @@ final class OrganisationTree {
         }
         rootsOn.sort(BY_NAME);
         childrenOn.values().forEach(children -> children.sort(BY_NAME));
-        return rootsOn.stream().map(root -> node(root, childrenOn)).toList();
+        return rootsOn.stream().map(root -> node(root, null, childrenOn)).toList();
     }
 
     private Long parentOn(Organisation organisation, LocalDate on) {
@@ -83,10 +83,10 @@ final class OrganisationTree {
      * Units in force on that day of the given levels (all when empty), ordered by level, then depth-first by name. Each
      * unit is judged by its own validity: a residential group stays when the commune it was created under has gone.
      */
-    List<OrganisationSummary> flat(Set<Level> levels, LocalDate on) {
-        List<OrganisationSummary> flat = new ArrayList<>();
+    List<OrganisationNode> flat(Set<Level> levels, LocalDate on) {
+        List<OrganisationNode> flat = new ArrayList<>();
         roots.forEach(root -> collect(root, levels, on, flat));
-        flat.sort(Comparator.comparing(summary -> Level.fromCode(summary.level()).orElseThrow()));
+        flat.sort(Comparator.comparing(unit -> Level.fromCode(unit.level()).orElseThrow()));
         return flat;
     }
 
@@ -109,24 +109,33 @@ final class OrganisationTree {
         return ids.stream().map(byId::get).sorted(BY_NAME).map(OrganisationRef::of).toList();
     }
 
-    private void collect(Organisation organisation, Set<Level> levels, LocalDate on, List<OrganisationSummary> into) {
+    private void collect(Organisation organisation, Set<Level> levels, LocalDate on, List<OrganisationNode> into) {
         if ((levels.isEmpty() || levels.contains(organisation.level)) && organisation.validOn(on)) {
-            into.add(summary(organisation));
+            into.add(unit(organisation, slugOf(organisation.parentId)).build());
         }
         children(organisation).forEach(child -> collect(child, levels, on, into));
     }
 
-    private OrganisationNode node(Organisation organisation, Map<Long, List<Organisation>> childrenOn) {
-        return OrganisationNodeBuilder.builder()
-                .slug(organisation.slug).name(organisation.name).level(organisation.level.code()).kind(organisation.kind)
-                .validFrom(organisation.validFrom).validTo(organisation.validTo)
-                .articleCount(subtreeCounts.get(organisation.id)).ownArticleCount(own(organisation))
-                .children(childrenOn.getOrDefault(organisation.id, List.of()).stream().map(child -> node(child, childrenOn)).toList())
+    private OrganisationNode node(Organisation organisation, String parent, Map<Long, List<Organisation>> childrenOn) {
+        return unit(organisation, parent)
+                .children(childrenOn.getOrDefault(organisation.id, List.of()).stream()
+                        .map(child -> node(child, organisation.slug, childrenOn)).toList())
                 .build();
     }
 
+    private OrganisationNodeBuilder unit(Organisation organisation, String parent) {
+        return OrganisationNodeBuilder.builder()
+                .slug(organisation.slug).name(organisation.name).level(organisation.level.code()).kind(organisation.kind)
+                .parent(parent).validFrom(organisation.validFrom).validTo(organisation.validTo)
+                .articleCount(subtreeCounts.get(organisation.id)).ownArticleCount(own(organisation));
+    }
+
+    private String slugOf(Long id) {
+        return id == null ? null : byId.get(id).slug;
+    }
+
     private OrganisationSummary summary(Organisation organisation) {
-        String parent = organisation.parentId == null ? null : byId.get(organisation.parentId).slug;
+        String parent = slugOf(organisation.parentId);
         return OrganisationSummaryBuilder.builder()
                 .slug(organisation.slug).name(organisation.name).level(organisation.level.code()).kind(organisation.kind)
                 .parent(parent).validFrom(organisation.validFrom).validTo(organisation.validTo)

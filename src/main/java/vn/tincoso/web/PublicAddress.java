@@ -25,6 +25,8 @@ import vn.tincoso.config.TincosoConfig;
 @ApplicationScoped
 public class PublicAddress {
 
+    private static final String REQUEST_ADDRESS = PublicAddress.class.getName();
+
     private final Optional<URI> configured;
     private final int port;
 
@@ -38,9 +40,12 @@ public class PublicAddress {
         return URI.create(base() + "/" + path);
     }
 
-    /** The public address of the request being served (or the fallback), without a trailing slash. */
+    /**
+     * The public address of the request being served (or the fallback), without a trailing slash; worked out once
+     * per request (a page prints some twenty URLs).
+     */
     public URI base() {
-        return configured.orElseGet(() -> CurrentRequest.get().map(PublicAddress::ofRequest)
+        return configured.orElseGet(() -> CurrentRequest.get().map(PublicAddress::ofRequestOnce)
                 .orElseGet(() -> URI.create("http://localhost:" + port)));
     }
 
@@ -53,11 +58,19 @@ public class PublicAddress {
         return configured.isPresent() ? "" : request.scheme() + "://" + request.authority() + prefix(request);
     }
 
-    private static URI ofRequest(RoutingContext context) {
-        HttpServerRequest request = context.request();
+    private static URI ofRequestOnce(RoutingContext context) {
+        URI known = context.get(REQUEST_ADDRESS);
+        if (known == null) {
+            known = ofRequest(context.request());
+            context.put(REQUEST_ADDRESS, known);
+        }
+        return known;
+    }
+
+    private static URI ofRequest(HttpServerRequest request) {
         String scheme = request.scheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new UnusableAddress(forwardingHeader(request, "X-Forwarded-Proto"), "scheme '" + scheme + "'");
+            throw new UnusableAddress(headerOf(request, "X-Forwarded-Proto", "X-Forwarded-Proto"), "scheme '" + scheme + "'");
         }
         HostAndPort authority = request.authority();
         String host = authority == null ? request.localAddress().hostAddress() : authority.host();
@@ -65,7 +78,7 @@ public class PublicAddress {
         try {
             return new URI(scheme, null, bracketed(host), isDefault(scheme, port) ? -1 : port, prefix(request), null, null);
         } catch (URISyntaxException e) {
-            throw new UnusableAddress(forwardingHeader(request, "Host"), e.getReason());
+            throw new UnusableAddress(headerOf(request, "X-Forwarded-Host", "Host"), e.getReason());
         }
     }
 
@@ -89,12 +102,15 @@ public class PublicAddress {
         return port < 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
     }
 
-    /** The forwarding header the value came from, when a proxy sent one; else {@code direct}. */
-    private static String forwardingHeader(HttpServerRequest request, String direct) {
+    /**
+     * The header a part of the address came from: Forwarded when a proxy sent it (it wins), else that part's
+     * X-Forwarded header when sent, else the request's own ({@code direct}).
+     */
+    private static String headerOf(HttpServerRequest request, String forwarded, String direct) {
         if (request.getHeader("Forwarded") != null) {
             return "Forwarded";
         }
-        return request.getHeader("X-Forwarded-Host") != null ? "X-Forwarded-Host" : direct;
+        return request.getHeader(forwarded) != null ? forwarded : direct;
     }
 
     private static URI withoutTrailingSlash(URI address) {

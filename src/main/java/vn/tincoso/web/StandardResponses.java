@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>Anything that needs a token: 401 and 403.</li>
  * <li>Any path with a parameter: 404.</li>
  * </ul>
+ * Dates and times are written as string formats where they are used ({@link TimeSchemas}).
  */
 public class StandardResponses implements OASFilter {
 
@@ -46,7 +47,13 @@ public class StandardResponses implements OASFilter {
             RETRY_AFTER, "Số giây nên chờ trước khi thử lại"));
 
     @Override
+    public Schema filterSchema(Schema schema) {
+        return TimeSchemas.inline(schema);
+    }
+
+    @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        TimeSchemas.removeComponents(openAPI);
         HEADERS.forEach((name, description) -> openAPI.getComponents().addHeader(name, OASFactory.createHeader()
                 .description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
         if (openAPI.getPaths() == null) {

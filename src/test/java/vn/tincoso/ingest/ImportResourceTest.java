@@ -179,10 +179,17 @@ public class ImportResourceTest {
     }
 
     @Test
+    void aBareObjectIsTakenAsAnArrayOfOne() {
+        admin().header(ContractFilter.INVALID_ON_PURPOSE, "documented as an array; one object is accepted too, as before")
+                .contentType(ContentType.JSON).body(json(MY_DINH, null, null)).post("/api/v1/imports").then()
+                .statusCode(200).body("items.status", contains("created")).body("items[0].index", is(0));
+    }
+
+    @Test
     void overridesWinOverTheText() {
         admin().contentType(ContentType.JSON)
-                .body(json(MY_DINH, null, "{\"organisation\": \"quan-nam-tu-liem\", \"title\": \"Tiêu đề do biên tập viên đặt\", "
-                        + "\"publishedAt\": \"2024-06-04T08:00:00+07:00\"}"))
+                .body("[" + json(MY_DINH, null, "{\"organisation\": \"quan-nam-tu-liem\", \"title\": \"Tiêu đề do biên tập viên đặt\", "
+                        + "\"publishedAt\": \"2024-06-04T08:00:00+07:00\"}") + "]")
                 .post("/api/v1/imports").then().statusCode(200)
                 .body("items[0].organisation.slug", is("quan-nam-tu-liem"))
                 .body("items[0].organisation.span", nullValue())

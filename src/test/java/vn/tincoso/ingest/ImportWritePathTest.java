@@ -63,7 +63,7 @@ class ImportWritePathTest {
 
     @Test
     void anotherUnitsSourceUrlDoesNotHandOverItsArticle() {
-        editor(MY_DINH_EDITOR).contentType(ContentType.JSON).body("[" + item(FORGED, SOURCE, null) + "]").post("/api/v1/imports").then()
+        editor(MY_DINH_EDITOR).contentType(ContentType.JSON).body(item(FORGED, SOURCE, null)).post("/api/v1/imports").then()
                 .statusCode(200).body("created", is(0)).body("updated", is(0))
                 .body("items[0].status", is("rejected")).body("items[0].field", is("/sourceUrl"))
                 // Which unit holds it is not said: it may be another unit's draft.
@@ -127,9 +127,10 @@ class ImportWritePathTest {
         return admin().get("/api/v1/articles/" + article + "/revisions");
     }
 
+    /** An import request of one item: a JSON array, as the document has it. */
     private static String item(String text, String sourceUrl, String overrides) {
-        return "{\"text\": " + Json.quote(text) + (sourceUrl == null ? "" : ", \"sourceUrl\": " + Json.quote(sourceUrl))
-                + (overrides == null ? "" : ", \"overrides\": " + overrides) + "}";
+        return "[{\"text\": " + Json.quote(text) + (sourceUrl == null ? "" : ", \"sourceUrl\": " + Json.quote(sourceUrl))
+                + (overrides == null ? "" : ", \"overrides\": " + overrides) + "}]";
     }
 
     private static RequestSpecification admin() {

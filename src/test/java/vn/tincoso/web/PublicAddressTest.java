@@ -90,10 +90,14 @@ class PublicAddressTest {
                 .header("Location", startsWith("https://soan.example.vn/api/v1/articles/"));
     }
 
-    @Test
-    void aForwardedSchemeNoUrlCanHaveIsAProblemNamingTheHeader() {
-        Problems.assertProblem(given().header("X-Forwarded-Proto", "gopher").get("/api/v1/articles?limit=1").then(), 400)
-                .body("errors[0].field", is("X-Forwarded-Proto"));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "X-Forwarded-Proto alone        | X-Forwarded-Proto: gopher                                      | X-Forwarded-Proto",
+            "beside a good X-Forwarded-Host | X-Forwarded-Proto: gopher; X-Forwarded-Host: cong.example.vn    | X-Forwarded-Proto",
+            "in Forwarded                   | Forwarded: proto=gopher;host=cong.example.vn                    | Forwarded"})
+    void aForwardedSchemeNoUrlCanHaveIsAProblemNamingTheHeaderItCameIn(String what, String headers, String header) {
+        Problems.assertProblem(withHeaders(headers).get("/api/v1/articles?limit=1").then(), 400)
+                .body("errors[0].field", is(header));
     }
 
     private static RequestSpecification withHeaders(String headers) {
