@@ -26,6 +26,17 @@ import vn.tincoso.config.TincosoConfig;
 public class PublicAddress {
 
     private static final String REQUEST_ADDRESS = PublicAddress.class.getName();
+    /** A port: 1 to 65535. */
+    private static final String PORT_NUMBER = "(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})";
+    private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile(PORT_NUMBER);
+    /**
+     * host[:port] as RFC 3986 has it, narrowed to what a link can carry: a DNS name or IPv4 address (letters,
+     * digits, hyphens, dots; no user, path, query or fragment), or an IPv6 address in brackets.
+     */
+    private static final java.util.regex.Pattern AUTHORITY = java.util.regex.Pattern.compile(
+            "([A-Za-z0-9_]([A-Za-z0-9_-]{0,62})?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})?)*\\.?|\\[[0-9A-Fa-f:.]{2,45}])(:" + PORT_NUMBER + ")?");
+    /** A path prefix: segments of RFC 3986 path characters, no query, fragment, space or quote. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~!$&'()*+,;=:@%-]*)*");
 
     private final Optional<URI> configured;
     private final int port;
@@ -67,8 +78,39 @@ public class PublicAddress {
         return known;
     }
 
+    /**
+     * Why the request's address cannot be printed in a link, if it cannot: the Host (or the address a trusted proxy
+     * forwarded) is not a host name or IP address with an optional port 1-65535, the scheme is not http or https, or
+     * the forwarded prefix is not a path. Checked on every request before anything reads it (RequestGuard), so a
+     * Host header like "a b", "good.vn#x" or "evil.vn/path" is a 400 naming the header, never a broken link.
+     */
+    static Optional<UnusableAddress> problemWith(HttpServerRequest request) {
+        String scheme = request.scheme() == null ? "http" : request.scheme().toLowerCase(java.util.Locale.ROOT);
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            return Optional.of(new UnusableAddress(headerOf(request, "X-Forwarded-Proto", "X-Forwarded-Proto"), "scheme '" + request.scheme() + "'"));
+        }
+        String port = request.getHeader("X-Forwarded-Port");
+        if (port != null && !PORT.matcher(port.strip()).matches()) {
+            return Optional.of(new UnusableAddress("X-Forwarded-Port", "không phải cổng 1-65535"));
+        }
+        String prefix = request.getHeader("X-Forwarded-Prefix");
+        if (prefix != null && !PATH.matcher(prefix.strip()).matches()) {
+            return Optional.of(new UnusableAddress("X-Forwarded-Prefix", "không phải một đường dẫn (/…, không có ?, # hay khoảng trắng)"));
+        }
+        // Once Quarkus has applied a trusted proxy's headers, Host reads as what it forwarded; an untrusted client's
+        // are ignored, so its Host is its own. Either way the header to blame is the one the value came in.
+        String host = request.getHeader("Host");
+        HostAndPort authority = request.authority();
+        if ((host != null && !AUTHORITY.matcher(host).matches())
+                || (authority != null && (authority.port() == 0 || authority.port() > 65535))) {
+            return Optional.of(new UnusableAddress(headerOf(request, "X-Forwarded-Host", "Host"),
+                    "không phải tên máy hoặc địa chỉ IP, kèm cổng 1-65535 nếu có"));
+        }
+        return Optional.empty();
+    }
+
     private static URI ofRequest(HttpServerRequest request) {
-        String scheme = request.scheme();
+        String scheme = request.scheme().toLowerCase(java.util.Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new UnusableAddress(headerOf(request, "X-Forwarded-Proto", "X-Forwarded-Proto"), "scheme '" + scheme + "'");
         }
@@ -89,6 +131,12 @@ public class PublicAddress {
      */
     private static String prefix(HttpServerRequest request) {
         String uri = request.uri();
+        if (!uri.startsWith("/")) {
+            // The absolute form of a request target (RFC 9112 3.2.2, "GET http://host/path"): its path is the URI.
+            int authority = uri.indexOf("://");
+            int path = authority < 0 ? -1 : uri.indexOf('/', authority + 3);
+            uri = path < 0 ? "/" : uri.substring(path);
+        }
         int original = request.path().length() + (request.query() == null ? 0 : request.query().length() + 1);
         String prefix = uri.length() > original ? uri.substring(0, uri.length() - original) : "";
         return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;

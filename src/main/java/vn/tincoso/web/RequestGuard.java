@@ -31,7 +31,9 @@ import vn.tincoso.config.TincosoConfig;
  * <li>headers larger than tincoso.limits.max-header-size in all: 431 naming the largest;</li>
  * <li>a body declared larger than quarkus.http.limits.max-body-size: 413;</li>
  * <li>a path or parameter that is not percent-encoded UTF-8 (raw bytes beyond ASCII included), or holds U+0000
- * (which PostgreSQL text cannot store): 400 naming the parameter.</li>
+ * (which PostgreSQL text cannot store): 400 naming the parameter;</li>
+ * <li>a Host, or forwarded address, no link can be made of ({@link PublicAddress#problemWith}): 400 naming the
+ * header.</li>
  * </ul>
  * Runs just before Quarkus's own body-size check. Some requests never get here, and are answered by the HTTP
  * decoder with an empty 400, 414 or 431 and a closed connection (Quarkus offers no hook to answer them): a request
@@ -124,6 +126,11 @@ public class RequestGuard {
         if (malformed.isPresent()) {
             answer(context, ProblemType.INVALID_PARAMETER, "Tham số '" + malformed.get() + "' không phải văn bản UTF-8 hợp lệ.",
                     malformed.get(), "không phải văn bản UTF-8 hợp lệ");
+            return;
+        }
+        Optional<PublicAddress.UnusableAddress> address = PublicAddress.problemWith(context.request());
+        if (address.isPresent()) {
+            problems.write(context, ProblemType.BAD_REQUEST, address.get().getMessage(), address.get().errors(), Map.of());
             return;
         }
         if (declared == null && "chunked".equalsIgnoreCase(context.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {

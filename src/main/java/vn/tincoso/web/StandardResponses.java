@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * schema as application/problem+json.</li>
  * <li>Any request: 400 (a malformed or repeated parameter), 406 (no format it accepts), 414, 431, 503.</li>
  * <li>A GET: 200 with ETag, Last-Modified, Cache-Control and Vary, and 304 for If-None-Match / If-Modified-Since;
- * Link when it pages (it has a cursor parameter); public reads (no security declared) get {@code security: []}
- * and the rate limit's 429.</li>
+ * Link when it pages (it has a cursor parameter); the rate limit's 429; public reads (no security declared) get
+ * {@code security: []}.</li>
  * <li>A write: 413 and 415 when it takes a body; 412 and 428 when it takes If-Match; Location on 201.</li>
  * <li>Anything that needs a token: 401 and 403.</li>
  * <li>Any path with a parameter: 404.</li>
@@ -100,9 +100,10 @@ public class StandardResponses implements OASFilter {
             }
         }
         add(responses, "304", "Không đổi từ phiên bản trong If-None-Match (hoặc từ If-Modified-Since)", "ETag", "Cache-Control", "Vary");
+        // The rate limit counts every read, with a token or without (web.PublicReads).
+        add(responses, "429", "Vượt giới hạn số yêu cầu mỗi phút; thử lại sau Retry-After giây", RETRY_AFTER);
         if (!secured) {
             operation.setSecurity(new ArrayList<>());
-            add(responses, "429", "Vượt giới hạn số yêu cầu mỗi phút; thử lại sau Retry-After giây", RETRY_AFTER);
         }
     }
 

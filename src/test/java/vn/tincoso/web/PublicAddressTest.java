@@ -3,6 +3,8 @@ package vn.tincoso.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +18,7 @@ import io.restassured.specification.RequestSpecification;
 
 import vn.tincoso.testing.Api;
 import vn.tincoso.testing.Problems;
+import vn.tincoso.testing.RawHttp;
 import vn.tincoso.testing.TestData;
 import vn.tincoso.testing.Tokens;
 
@@ -98,6 +101,50 @@ class PublicAddressTest {
     void aForwardedSchemeNoUrlCanHaveIsAProblemNamingTheHeaderItCameIn(String what, String headers, String header) {
         Problems.assertProblem(withHeaders(headers).get("/api/v1/articles?limit=1").then(), 400)
                 .body("errors[0].field", is(header));
+    }
+
+    /** Request heads as a client or a misconfigured proxy may send them; each must be a 400 naming its header. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a space in Host                | Host: a b                                   | Host",
+            "a quote in Host                | Host: a\"b                                  | Host",
+            "a fragment in Host             | Host: good.example.vn#x                     | Host",
+            "a query in Host                | Host: good.example.vn?x=1                   | Host",
+            "a path in Host                 | Host: evil.example/path                     | Host",
+            "a user in Host                 | Host: user@evil.example                     | Host",
+            "port 0                         | Host: 127.0.0.1:0                           | Host",
+            "an unbracketed IPv6 Host       | Host: [::1                                  | Host",
+            "non-ASCII in Host              | Host: tincoso.việt.nam                      | Host",
+            "a space in X-Forwarded-Host    | X-Forwarded-Host: a b c                     | X-Forwarded-Host",
+            "a fragment in X-Forwarded-Host | X-Forwarded-Host: good.example.vn#x         | X-Forwarded-Host",
+            "a bad host in Forwarded        | Forwarded: host=\"a b\";proto=https          | Forwarded",
+            "X-Forwarded-Port 0             | X-Forwarded-Port: 0                         | X-Forwarded-Port",
+            "X-Forwarded-Port abc           | X-Forwarded-Port: abc                       | X-Forwarded-Port",
+            "a query in X-Forwarded-Prefix  | X-Forwarded-Prefix: /a?b=c                  | X-Forwarded-Prefix",
+            "a fragment in X-Forwarded-Prefix | X-Forwarded-Prefix: /a#d                  | X-Forwarded-Prefix",
+            "a space in X-Forwarded-Prefix  | X-Forwarded-Prefix: /a b                    | X-Forwarded-Prefix"})
+    void anAddressNoLinkCanBeMadeOfIsAProblemNamingTheHeader(String what, String header, String field) {
+        boolean ownHost = header.startsWith("Host:");
+        String head = "GET /api/v1/articles?directive=11-da-tu&limit=1 HTTP/1.1\r\n"
+                + (ownHost ? "" : "Host: localhost:" + io.restassured.RestAssured.port + "\r\n") + header + "\r\nConnection: close\r\n\r\n";
+        RawHttp.Answer answer = RawHttp.send(head, new byte[0]);
+        assertEquals(400, answer.status(), answer.head() + "\n" + answer.body());
+        assertTrue(answer.header("Content-Type").startsWith("application/problem+json"), answer.head());
+        assertTrue(answer.body().contains("\"field\":\"" + field + "\""), answer.body());
+    }
+
+    @Test
+    void anUppercaseForwardedSchemeIsTheScheme() {
+        given().header("X-Forwarded-Proto", "HTTPS").header("X-Forwarded-Host", "cong.example.vn").get("/api/v1/articles?limit=1")
+                .then().statusCode(200).body("items[0].url", startsWith("https://cong.example.vn/api/v1/articles/"));
+    }
+
+    @Test
+    void anAbsoluteFormRequestTargetIsServed() {
+        String target = "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/articles?limit=1";
+        RawHttp.Answer answer = RawHttp.request("GET", target);
+        assertEquals(200, answer.status(), answer.head() + "\n" + answer.body());
+        assertTrue(answer.body().contains("\"url\":\"" + Api.base() + "/api/v1/articles/"), answer.body());
     }
 
     private static RequestSpecification withHeaders(String headers) {
