@@ -94,6 +94,9 @@ public class Article {
     @Version
     public int version;
 
+    /** Its feed item as JSON, rendered on write (see V14 and {@link ArticleCards}); null until then. */
+    public String card;
+
     /** A photo caption and how many body paragraphs precede it. */
     public record Caption(@jakarta.validation.constraints.Min(0) int after,
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2_000) String text) {

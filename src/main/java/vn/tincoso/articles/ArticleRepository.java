@@ -1,5 +1,6 @@
 package vn.tincoso.articles;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,11 @@ import vn.tincoso.web.PageCursor;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepository<Article> {
 
-    /** One position in a feed page: the article, and with q its rank and highlighted passage. */
-    record PageEntry(long id, Float rank, String snippet) {
+    /**
+     * One position in a feed page: the article, its keyset position, slug, last change and stored card (null until
+     * rendered), and with q its rank and highlighted passage.
+     */
+    record PageEntry(long id, Instant publishedAt, Float rank, String slug, Instant updatedAt, String card, String snippet) {
     }
 
     /** With sort=relevance, the newest matches that are ranked; older ones are not returned. */
@@ -54,10 +58,25 @@ public class ArticleRepository implements PanacheRepository<Article> {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream()
-                .map(row -> new PageEntry(((Number) row.get("id")).longValue(),
+                .map(row -> new PageEntry(((Number) row.get("id")).longValue(), instant(row.get("published_at")),
                         row.get("rank") == null ? null : ((Number) row.get("rank")).floatValue(),
+                        (String) row.get("slug"), instant(row.get("updated_at")), (String) row.get("card"),
                         (String) row.get("snippet")))
                 .toList();
+    }
+
+    /** A timestamptz column of a native query, whichever Java type the driver and Hibernate chose for it. */
+    private static Instant instant(Object timestamp) {
+        if (timestamp == null || timestamp instanceof Instant) {
+            return (Instant) timestamp;
+        }
+        if (timestamp instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (timestamp instanceof java.sql.Timestamp sql) {
+            return sql.toInstant();
+        }
+        throw new IllegalStateException("a timestamp read as " + timestamp.getClass().getSimpleName());
     }
 
     /** The SQL of one page and its parameters: {@link #page} runs it, FeedQueryPlansTest explains it. */
@@ -93,7 +112,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
             params.put("headline", HEADLINE_OPTIONS);
         }
         // The headline is computed for the page's rows only, after the limit.
-        String sql = "select p.id, p.rank, " + snippet + " as snippet from ("
+        String sql = "select p.id, p.rank, b.published_at, b.slug, b.updated_at, b.card, " + snippet + " as snippet from ("
                 + " select r.id, r.rank, r.published_at from (" + matches + ") r " + keyset
                 + " order by " + order + " limit :limit) p"
                 + " join article b on b.id = p.id"

@@ -1,5 +1,7 @@
 package vn.tincoso.articles;
 
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.net.URI;
@@ -61,15 +63,17 @@ public class ArticleResource {
     private final ArticleSyndication feeds;
     private final EditorialService editorial;
     private final SecurityIdentity identity;
+    private final ArticleCards cards;
 
     ArticleResource(ArticleService articles, PageLinks links, SparseFields sparseFields, ArticleSyndication feeds,
-            EditorialService editorial, SecurityIdentity identity) {
+            EditorialService editorial, SecurityIdentity identity, ArticleCards cards) {
         this.articles = articles;
         this.links = links;
         this.sparseFields = sparseFields;
         this.feeds = feeds;
         this.editorial = editorial;
         this.identity = identity;
+        this.cards = cards;
     }
 
     @GET
@@ -92,12 +96,35 @@ public class ArticleResource {
             return feeds.feed(params, request, format);
         }
         ArticleQuery query = params.toQuery();
+        if (query.fields().isEmpty()) {
+            return fromCards(query, request);
+        }
         Page<ArticleSummary> page = articles.list(query);
         NextPage next = links.next(request, page.next(), ArticleListParams.NAMES);
         ArticleList body = new ArticleList(sparseFields.select(page.items(), query.fields()), next);
         Response.ResponseBuilder response = Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
         page.items().stream().map(ArticleSummary::updatedAt).max(Comparator.naturalOrder())
                 .ifPresent(updated -> response.lastModified(Date.from(updated.toInstant())));
+        return links.withLink(response, next).build();
+    }
+
+    /**
+     * The JSON list spliced from the articles' stored cards ({@link ArticleService#listJson}): the same document
+     * Jackson would write of an {@link ArticleList}, without an entity loaded or an item serialised.
+     */
+    private Response fromCards(ArticleQuery query, UriInfo request) {
+        ArticleService.JsonPage page = articles.listJson(query);
+        NextPage next = links.next(request, page.next(), ArticleListParams.NAMES);
+        StringBuilder body = new StringBuilder(page.items().size() * 1500 + 200).append("{\"items\":[");
+        body.append(String.join(",", page.items())).append(']');
+        if (next != null) {
+            body.append(",\"next\":").append(cards.write(next));
+        }
+        Response.ResponseBuilder response = Response.ok(body.append('}').toString().getBytes(StandardCharsets.UTF_8),
+                MediaType.APPLICATION_JSON_TYPE);
+        if (page.lastModified() != null) {
+            response.lastModified(Date.from(page.lastModified().truncatedTo(ChronoUnit.SECONDS)));
+        }
         return links.withLink(response, next).build();
     }
 

@@ -40,15 +40,17 @@ public class ArticleService {
     private final DirectiveRepository directives;
     private final DirectiveRegistry registry;
     private final PublicAddress address;
+    private final ArticleCards cards;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, OrganisationRepository organisations, DirectiveRepository directives,
-            DirectiveRegistry registry, PublicAddress address, Clock clock) {
+            DirectiveRegistry registry, PublicAddress address, ArticleCards cards, Clock clock) {
         this.articles = articles;
         this.organisations = organisations;
         this.directives = directives;
         this.registry = registry;
         this.address = address;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -56,6 +58,48 @@ public class ArticleService {
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery query) {
         return list(query, this::summary);
+    }
+
+    /**
+     * One page of the JSON list, each item its JSON text: the card stored with the article, with its id, url and
+     * snippet spliced in, and no entity loaded; only articles without a card yet (see V14) are loaded and rendered,
+     * the same way, so a page reads alike whichever way its items came.
+     */
+    @Transactional
+    public JsonPage listJson(ArticleQuery query) {
+        ArticleFilter filter = query.filter();
+        Optional<ArticleCriteria> criteria = criteria(filter);
+        if (criteria.isEmpty()) {
+            return new JsonPage(List.of(), null, null);
+        }
+        List<ArticleRepository.PageEntry> entries = articles.page(criteria.get(), query.sort(), query.cursor(), query.limit() + 1);
+        boolean more = entries.size() > query.limit();
+        List<ArticleRepository.PageEntry> page = more ? entries.subList(0, query.limit()) : entries;
+        Map<Long, String> rendered = articles.withTags(page.stream().filter(entry -> entry.card() == null)
+                .map(ArticleRepository.PageEntry::id).toList()).stream()
+                .collect(Collectors.toMap(article -> article.id, this::cardOf));
+        List<String> items = page.stream().map(entry -> cards.item(entry.id(),
+                entry.card() != null ? entry.card() : rendered.get(entry.id()), publicUrl(entry.slug()),
+                Snippets.toHtml(entry.snippet()))).toList();
+        PageCursor next = null;
+        if (more && !page.isEmpty()) {
+            ArticleRepository.PageEntry last = page.get(page.size() - 1);
+            next = new PageCursor(query.sort().code(), filter.fingerprint(query.sort()), last.publishedAt(), last.id(), last.rank());
+        }
+        Instant lastModified = page.stream().map(ArticleRepository.PageEntry::updatedAt).max(Instant::compareTo).orElse(null);
+        return new JsonPage(items, next, lastModified);
+    }
+
+    /** A page of the JSON list: its items as JSON texts, the cursor of the next page, its newest change. */
+    public record JsonPage(List<String> items, PageCursor next, Instant lastModified) {
+    }
+
+    /**
+     * The card of an article as it now is (its id, url and snippet left out), stored with it on every write; none
+     * while it waits for review (no unit: it is in no feed, and placing it is a write).
+     */
+    String cardOf(Article article) {
+        return article.organisation == null ? null : cards.render(summary(article, null));
     }
 
     /**
@@ -177,6 +221,7 @@ public class ArticleService {
         input.directives().forEach(mention -> article.directives.add(
                 registry.register(mention.code(), mention.issuedOn(), mention.title())));
         article.updatedAt = now();
+        article.card = cardOf(article);
     }
 
     /** PostgreSQL keeps microseconds: what is written is what is read back, so ETags do not drift. */
@@ -195,7 +240,8 @@ public class ArticleService {
 
     private ArticleSummary summary(Article article, String snippet) {
         return ArticleSummaryBuilder.builder()
-                .id(article.id).slug(article.slug).title(article.title).summary(article.summary).section(article.section)
+                // A new article's card is rendered before it has an id; the card leaves the id out.
+                .id(article.id == null ? 0 : article.id).slug(article.slug).title(article.title).summary(article.summary).section(article.section)
                 .publishedAt(VietnamTime.of(article.publishedAt)).updatedAt(VietnamTime.of(article.updatedAt))
                 .byline(article.byline).sourceUrl(article.sourceUrl).viewCount(article.viewCount).url(publicUrl(article))
                 .organisation(OrganisationRef.of(article.organisation)).organisingBody(article.organisingBody)
@@ -224,8 +270,13 @@ public class ArticleService {
                 .build();
     }
 
+    /**
+     * By code, in code-point order, however the set was filled: loaded (@OrderBy) or just tagged (in the order of
+     * mention, when a card is rendered on write), an article lists its directives alike.
+     */
     private static List<DirectiveView> directiveViews(Article article) {
-        return article.directives.stream().map(directive -> DirectiveView.of(directive, null)).toList();
+        return article.directives.stream().sorted(java.util.Comparator.comparing(directive -> directive.code))
+                .map(directive -> DirectiveView.of(directive, null)).toList();
     }
 
     private URI publicUrl(Article article) {

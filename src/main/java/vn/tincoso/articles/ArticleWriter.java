@@ -94,6 +94,7 @@ public class ArticleWriter {
         article.status = status;
         article.publishedAt = publishedAt;
         article.updatedAt = articleService.now();
+        article.card = articleService.cardOf(article);
         record(article, action, actor, before);
         return article;
     }
@@ -148,7 +149,9 @@ public class ArticleWriter {
     private Map<String, Object> snapshot(Article article) {
         Map<String, Object> fields = new LinkedHashMap<>(mapper.convertValue(ArticleInput.of(article), Map.class));
         fields.put("status", article.status.code());
-        fields.put("publishedAt", article.publishedAt == null ? null : VietnamTime.of(article.publishedAt).toString());
+        // As the API prints times, seconds always (OffsetDateTime.toString drops them when they are zero).
+        fields.put("publishedAt", article.publishedAt == null ? null
+                : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(VietnamTime.of(article.publishedAt)));
         return fields;
     }
 

@@ -38,10 +38,13 @@ public class DirectiveRepository implements PanacheRepository<Directive> {
         return list("docType = ?1 and number = ?2", type.code(), number).stream().map(Directive::parsedCode).toList();
     }
 
-    /** Marks the articles citing a directive as changed, so that the change stream re-sends what they embed of it. */
+    /**
+     * Marks the articles citing a directive as changed, so that the change stream re-sends what they embed of it, and
+     * drops their cards (V14) for articles.CardBackfill to render again.
+     */
     public int touchArticlesCiting(long directiveId, java.time.Instant now) {
         return getEntityManager().createNativeQuery(
-                        "update article set updated_at = :now where id in (select article_id from article_directive where directive_id = :id)")
+                        "update article set updated_at = :now, card = null where id in (select article_id from article_directive where directive_id = :id)")
                 .setParameter("now", now).setParameter("id", directiveId).executeUpdate();
     }
 

@@ -173,14 +173,15 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
 
     /** See {@link #touchArticlesOfSubtree}; OrganisationAdminTest checks its plan. */
     static final String TOUCH_SUBTREE = """
-            update article set updated_at = :now
+            update article set updated_at = :now, card = null
              where organisation_id in (select s.id from organisation s
                                         where s.path <@ (select t.path from organisation t where t.id = :id))
             """;
 
     /**
      * Marks every article of the unit's subtree as changed, whatever its status, so that the change stream re-sends
-     * them after an edit they embed (a rename) or one that moves them in or out of filters (a move, a merger).
+     * them after an edit they embed (a rename) or one that moves them in or out of filters (a move, a merger), and
+     * drops their cards (V14), which embed the unit, for articles.CardBackfill to render again.
      * Indexes: organisation_path for the subtree, then article_by_organisation (V12) for its articles.
      */
     public int touchArticlesOfSubtree(long organisationId, java.time.Instant now) {

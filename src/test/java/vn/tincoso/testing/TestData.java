@@ -97,6 +97,8 @@ public class TestData {
         Article article = entityManager.find(Article.class, articleId);
         article.title = title;
         article.updatedAt = article.updatedAt.plusSeconds(1);
+        // Not through the writer, which renders the card: dropped, as a rename of its unit drops it.
+        article.card = null;
     }
 
     /** A statement the application would never run, to put rows into a state a test needs. */
@@ -111,11 +113,14 @@ public class TestData {
         Article article = entityManager.find(Article.class, articleId);
         article.organisation = entityManager.createQuery("select o from Organisation o where o.slug = :slug", vn.tincoso.organisations.Organisation.class)
                 .setParameter("slug", organisationSlug).getSingleResult();
+        article.card = null;
     }
 
     @Transactional
     public void setStatus(long articleId, ArticleStatus status) {
-        entityManager.find(Article.class, articleId).status = status;
+        Article article = entityManager.find(Article.class, articleId);
+        article.status = status;
+        article.card = null;
     }
 
     @Transactional
