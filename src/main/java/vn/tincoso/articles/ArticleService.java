@@ -67,27 +67,15 @@ public class ArticleService {
      */
     @Transactional
     public JsonPage listJson(ArticleQuery query) {
-        ArticleFilter filter = query.filter();
-        Optional<ArticleCriteria> criteria = criteria(filter);
-        if (criteria.isEmpty()) {
-            return new JsonPage(List.of(), null, null);
-        }
-        List<ArticleRepository.PageEntry> entries = articles.page(criteria.get(), query.sort(), query.cursor(), query.limit() + 1);
-        boolean more = entries.size() > query.limit();
-        List<ArticleRepository.PageEntry> page = more ? entries.subList(0, query.limit()) : entries;
-        Map<Long, String> rendered = articles.withTags(page.stream().filter(entry -> entry.card() == null)
+        Slice slice = slice(query);
+        Map<Long, String> rendered = articles.withTags(slice.entries().stream().filter(entry -> entry.card() == null)
                 .map(ArticleRepository.PageEntry::id).toList()).stream()
                 .collect(Collectors.toMap(article -> article.id, this::cardOf));
-        List<String> items = page.stream().map(entry -> cards.item(entry.id(),
+        List<String> items = slice.entries().stream().map(entry -> cards.item(entry.id(),
                 entry.card() != null ? entry.card() : rendered.get(entry.id()), publicUrl(entry.slug()),
                 Snippets.toHtml(entry.snippet()))).toList();
-        PageCursor next = null;
-        if (more && !page.isEmpty()) {
-            ArticleRepository.PageEntry last = page.get(page.size() - 1);
-            next = new PageCursor(query.sort().code(), filter.fingerprint(query.sort()), last.publishedAt(), last.id(), last.rank());
-        }
-        Instant lastModified = page.stream().map(ArticleRepository.PageEntry::updatedAt).max(Instant::compareTo).orElse(null);
-        return new JsonPage(items, next, lastModified);
+        Instant lastModified = slice.entries().stream().map(ArticleRepository.PageEntry::updatedAt).max(Instant::compareTo).orElse(null);
+        return new JsonPage(items, slice.next(), lastModified);
     }
 
     /** A page of the JSON list: its items as JSON texts, the cursor of the next page, its newest change. */
@@ -109,28 +97,34 @@ public class ArticleService {
      */
     @Transactional
     public <T> Page<T> list(ArticleQuery query, BiFunction<Article, String, T> view) {
+        Slice slice = slice(query);
+        Map<Long, ArticleRepository.PageEntry> entryById = slice.entries().stream()
+                .collect(Collectors.toMap(ArticleRepository.PageEntry::id, Function.identity()));
+        List<T> items = articles.withTags(slice.entries().stream().map(ArticleRepository.PageEntry::id).toList()).stream()
+                .map(article -> view.apply(article, Snippets.toHtml(entryById.get(article.id).snippet())))
+                .toList();
+        return new Page<>(items, slice.next());
+    }
+
+    /** The rows of one page, and the cursor of the page after it (null on the last). */
+    private record Slice(List<ArticleRepository.PageEntry> entries, PageCursor next) {
+    }
+
+    private Slice slice(ArticleQuery query) {
         ArticleFilter filter = query.filter();
         Optional<ArticleCriteria> criteria = criteria(filter);
         if (criteria.isEmpty()) {
-            return new Page<>(List.of(), null);
+            return new Slice(List.of(), null);
         }
         // One entry more than asked tells whether another page follows.
         List<ArticleRepository.PageEntry> entries = articles.page(criteria.get(), query.sort(), query.cursor(), query.limit() + 1);
-        boolean more = entries.size() > query.limit();
-        List<ArticleRepository.PageEntry> page = more ? entries.subList(0, query.limit()) : entries;
-        Map<Long, ArticleRepository.PageEntry> entryById = page.stream()
-                .collect(Collectors.toMap(ArticleRepository.PageEntry::id, Function.identity()));
-        List<Article> tagged = articles.withTags(page.stream().map(ArticleRepository.PageEntry::id).toList());
-        List<T> items = tagged.stream()
-                .map(article -> view.apply(article, Snippets.toHtml(entryById.get(article.id).snippet())))
-                .toList();
-        PageCursor next = null;
-        if (more && !tagged.isEmpty()) {
-            Article last = tagged.get(tagged.size() - 1);
-            next = new PageCursor(query.sort().code(), filter.fingerprint(query.sort()), last.publishedAt, last.id,
-                    entryById.get(last.id).rank());
+        if (entries.size() <= query.limit()) {
+            return new Slice(entries, null);
         }
-        return new Page<>(items, next);
+        List<ArticleRepository.PageEntry> page = entries.subList(0, query.limit());
+        ArticleRepository.PageEntry last = page.get(page.size() - 1);
+        return new Slice(page, new PageCursor(query.sort().code(), filter.fingerprint(query.sort()), last.publishedAt(), last.id(),
+                last.rank()));
     }
 
     /** The filter with slugs and codes resolved to ids; empty when it names a directive nobody has cited. */

@@ -110,10 +110,11 @@ public class PublicAddress {
     }
 
     private static URI ofRequest(HttpServerRequest request) {
+        // RequestGuard has answered any request this refuses; checked again for one that took another way here.
+        problemWith(request).ifPresent(problem -> {
+            throw problem;
+        });
         String scheme = request.scheme().toLowerCase(java.util.Locale.ROOT);
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new UnusableAddress(headerOf(request, "X-Forwarded-Proto", "X-Forwarded-Proto"), "scheme '" + scheme + "'");
-        }
         HostAndPort authority = request.authority();
         String host = authority == null ? request.localAddress().hostAddress() : authority.host();
         int port = authority == null ? request.localAddress().port() : authority.port();
