@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -18,7 +20,10 @@ import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+import vn.tincoso.directives.DocumentType;
+import vn.tincoso.directives.Issuer;
 import vn.tincoso.organisations.Level;
+import vn.tincoso.search.SearchHit;
 import vn.tincoso.web.PageCursor;
 
 @ApplicationScoped
@@ -30,9 +35,6 @@ public class ArticleRepository implements PanacheRepository<Article> {
      */
     record PageEntry(long id, Instant publishedAt, Float rank, String slug, Instant updatedAt, String card, String snippet) {
     }
-
-    /** With sort=relevance, the newest matches that are ranked; older ones are not returned. */
-    public static final int RANKED_CANDIDATES = 1_000;
 
     // ts_headline marks matches with private-use characters; the view escapes the text, then turns them into <mark>.
     static final char MARK_START = '\uE000';
@@ -48,8 +50,8 @@ public class ArticleRepository implements PanacheRepository<Article> {
      * organisation, article_organisation_feed for the units covered (their ids are known before, so the
      * planner estimates their articles: a small subtree is read from that index, a large one by walking
      * the feed);
-     * with a directive, article_directive_by_directive; with q, article_search (GIN) finds the matches
-     * and only those are ranked. The planner picks among them by selectivity.
+     * with a directive, article_directive_by_directive. The planner picks among them by selectivity.
+     * With q= the search index finds the page ({@link vn.tincoso.search.SearchIndex}).
      */
     public List<PageEntry> page(ArticleCriteria criteria, ArticleSort sort, PageCursor after, int limit) {
         PageStatement statement = pageStatement(criteria, sort, after, limit);
@@ -83,56 +85,28 @@ public class ArticleRepository implements PanacheRepository<Article> {
     record PageStatement(String sql, Map<String, Object> params) {
     }
 
+    /** Without q= (a search is the search index's, {@link #searchEntries}), so sort is by time. */
     static PageStatement pageStatement(ArticleCriteria criteria, ArticleSort sort, PageCursor after, int limit) {
+        if (criteria.filter().q() != null || sort == ArticleSort.RELEVANCE) {
+            throw new IllegalArgumentException("q= and relevance are answered by the search index");
+        }
         Map<String, Object> params = new HashMap<>();
-        String matches = matching(criteria, sort, params);
+        String matches = "select a.id, a.published_at from article a where a.status = 'published' and " + condition(criteria, params);
         String keyset = "";
         if (after != null) {
             params.put("afterPublishedAt", after.publishedAt());
             params.put("afterId", after.id());
-            keyset = switch (sort) {
-                case NEWEST -> "where (r.published_at, r.id) < (:afterPublishedAt, :afterId)";
-                case OLDEST -> "where (r.published_at, r.id) > (:afterPublishedAt, :afterId)";
-                case RELEVANCE -> {
-                    params.put("afterRank", after.rank());
-                    yield "where r.rank < cast(:afterRank as real) or (r.rank = cast(:afterRank as real)"
-                            + " and (r.published_at, r.id) < (:afterPublishedAt, :afterId))";
-                }
-            };
+            keyset = sort == ArticleSort.NEWEST ? "where (r.published_at, r.id) < (:afterPublishedAt, :afterId)"
+                    : "where (r.published_at, r.id) > (:afterPublishedAt, :afterId)";
         }
-        String order = switch (sort) {
-            case NEWEST -> "r.published_at desc, r.id desc";
-            case OLDEST -> "r.published_at, r.id";
-            case RELEVANCE -> "r.rank desc, r.published_at desc, r.id desc";
-        };
-        String snippet = criteria.filter().q() == null ? "cast(null as text)"
-                : "ts_headline('vietnamese_folded', array_to_string(b.body, ' '), "
-                        + "websearch_to_tsquery('vietnamese_folded', search_words(:q)), :headline)";
-        if (criteria.filter().q() != null) {
-            params.put("headline", HEADLINE_OPTIONS);
-        }
-        // The headline is computed for the page's rows only, after the limit.
-        String sql = "select p.id, p.rank, b.published_at, b.slug, b.updated_at, b.card, " + snippet + " as snippet from ("
-                + " select r.id, r.rank, r.published_at from (" + matches + ") r " + keyset
+        String order = sort == ArticleSort.NEWEST ? "r.published_at desc, r.id desc" : "r.published_at, r.id";
+        String sql = "select p.id, cast(null as real) as rank, b.published_at, b.slug, b.updated_at, b.card, cast(null as text) as snippet from ("
+                + " select r.id, r.published_at from (" + matches + ") r " + keyset
                 + " order by " + order + " limit :limit) p"
                 + " join article b on b.id = p.id"
                 + " order by " + order.replace("r.", "p.");
         params.put("limit", limit);
         return new PageStatement(sql, params);
-    }
-
-    private static String matching(ArticleCriteria criteria, ArticleSort sort, Map<String, Object> params) {
-        String published = "select a.id, a.published_at, a.search from article a where a.status = 'published' and "
-                + condition(criteria, params);
-        if (sort != ArticleSort.RELEVANCE) {
-            return "select a.id, a.published_at, cast(null as real) as rank from (" + published + ") a";
-        }
-        // Ranking reads every candidate's tsvector: a common word matches a third of all articles (seconds at a
-        // million), so only the newest RANKED_CANDIDATES matches are ranked; the planner finds them by walking
-        // article_feed for common words and through article_search for rare ones.
-        params.put("candidates", RANKED_CANDIDATES);
-        return "select a.id, a.published_at, ts_rank(a.search, websearch_to_tsquery('vietnamese_folded', search_words(:q))) as rank"
-                + " from (" + published + " order by a.published_at desc, a.id desc limit :candidates) a";
     }
 
     /**
@@ -218,6 +192,60 @@ public class ArticleRepository implements PanacheRepository<Article> {
                 .setParameter("slug", idOrSlug)
                 .getResultList().stream()
                 .findFirst();
+    }
+
+    /**
+     * q= as the tsquery that both the search index and the change stream's filter match (the text form, which
+     * {@link vn.tincoso.search.TsQueryText} reads). The same q always gives the same text, so it is kept.
+     */
+    public String tsquery(String q) {
+        return TSQUERIES.get(q, text -> (String) getEntityManager()
+                .createNativeQuery("select cast(websearch_to_tsquery('vietnamese_folded', search_words(:q)) as text)")
+                .setParameter("q", text).getSingleResult());
+    }
+
+    private static final com.github.benmanes.caffeine.cache.Cache<String, String> TSQUERIES =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /** The units at any of these levels (level= with q=, which the search index filters by unit). */
+    public Set<Long> organisationsAt(Set<Level> levels) {
+        List<?> ids = getEntityManager().createNativeQuery("select id from organisation where level in (:levels)")
+                .setParameter("levels", levels.stream().map(Level::code).toList()).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
+    }
+
+    /** The directives of this type and issuer, either of them null for any (type= and issuer= with q=). */
+    public Set<Long> directivesOf(DocumentType type, Issuer issuer) {
+        List<?> ids = getEntityManager().createNativeQuery(
+                        "select id from directive where (cast(:type as text) is null or doc_type = :type)"
+                                + " and (cast(:issuer as text) is null or issuer = :issuer)")
+                .setParameter("type", type == null ? null : type.code())
+                .setParameter("issuer", issuer == null ? null : issuer.code()).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
+    }
+
+    /**
+     * The page entries of a search's hits, in their order, with each one's highlighted passage: one statement by
+     * primary key. A hit unpublished since the index read it is left out.
+     */
+    public List<PageEntry> searchEntries(List<SearchHit> hits, String q) {
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        Query query = getEntityManager().createNativeQuery("select b.id, b.published_at, b.slug, b.updated_at, b.card,"
+                + " ts_headline('vietnamese_folded', array_to_string(b.body, ' '),"
+                + " websearch_to_tsquery('vietnamese_folded', search_words(:q)), :headline) as snippet"
+                + " from article b where b.id in (:ids) and b.status = 'published'", Tuple.class)
+                .setParameter("q", q).setParameter("headline", HEADLINE_OPTIONS)
+                .setParameter("ids", hits.stream().map(SearchHit::id).toList());
+        @SuppressWarnings("unchecked")
+        Map<Long, Tuple> rows = ((List<Tuple>) query.getResultList()).stream()
+                .collect(Collectors.toMap(row -> ((Number) row.get("id")).longValue(), row -> row));
+        return hits.stream().filter(hit -> rows.containsKey(hit.id())).map(hit -> {
+            Tuple row = rows.get(hit.id());
+            return new PageEntry(hit.id(), instant(row.get("published_at")), hit.score(), (String) row.get("slug"),
+                    instant(row.get("updated_at")), (String) row.get("card"), (String) row.get("snippet"));
+        }).toList();
     }
 
     /** The article imported from this page (article_source_url), locked as asked. */

@@ -23,6 +23,9 @@ import vn.tincoso.directives.DirectiveView;
 import vn.tincoso.organisations.Organisation;
 import vn.tincoso.organisations.OrganisationRef;
 import vn.tincoso.organisations.OrganisationRepository;
+import vn.tincoso.search.SearchHit;
+import vn.tincoso.search.SearchIndex;
+import vn.tincoso.search.SearchRequest;
 import vn.tincoso.text.VietnameseText;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.Page;
@@ -41,11 +44,13 @@ public class ArticleService {
     private final DirectiveRegistry registry;
     private final PublicAddress address;
     private final ArticleCards cards;
+    private final SearchIndex search;
     private final Clock clock;
 
     ArticleService(ArticleRepository articles, OrganisationRepository organisations, DirectiveRepository directives,
-            DirectiveRegistry registry, PublicAddress address, ArticleCards cards, Clock clock) {
+            DirectiveRegistry registry, PublicAddress address, ArticleCards cards, SearchIndex search, Clock clock) {
         this.articles = articles;
+        this.search = search;
         this.organisations = organisations;
         this.directives = directives;
         this.registry = registry;
@@ -117,7 +122,8 @@ public class ArticleService {
             return new Slice(List.of(), null);
         }
         // One entry more than asked tells whether another page follows.
-        List<ArticleRepository.PageEntry> entries = articles.page(criteria.get(), query.sort(), query.cursor(), query.limit() + 1);
+        List<ArticleRepository.PageEntry> entries = filter.q() != null ? searched(criteria.get(), query)
+                : articles.page(criteria.get(), query.sort(), query.cursor(), query.limit() + 1);
         if (entries.size() <= query.limit()) {
             return new Slice(entries, null);
         }
@@ -125,6 +131,28 @@ public class ArticleService {
         ArticleRepository.PageEntry last = page.get(page.size() - 1);
         return new Slice(page, new PageCursor(query.sort().code(), filter.fingerprint(query.sort()), last.publishedAt(), last.id(),
                 last.rank()));
+    }
+
+    /**
+     * A page with q=, one entry more than asked: the search index finds and orders the matches (ranking every one
+     * of them), one statement reads their rows.
+     */
+    private List<ArticleRepository.PageEntry> searched(ArticleCriteria criteria, ArticleQuery query) {
+        ArticleFilter filter = criteria.filter();
+        PageCursor cursor = query.cursor();
+        SearchRequest request = new SearchRequest(articles.tsquery(filter.q()), criteria.organisationIds(),
+                filter.levels().isEmpty() ? null : articles.organisationsAt(filter.levels()),
+                filter.bodies().isEmpty() ? null : filter.bodies().stream().map(OrganisingBody::code).collect(Collectors.toSet()),
+                criteria.directiveId(),
+                filter.type() == null && filter.issuer() == null ? null : articles.directivesOf(filter.type(), filter.issuer()),
+                micros(filter.from()), micros(filter.to()), SearchRequest.Order.valueOf(query.sort().name()),
+                cursor == null ? null : new SearchHit(cursor.id(), micros(cursor.publishedAt()), cursor.rank()),
+                query.limit() + 1);
+        return articles.searchEntries(search.search(request), filter.q());
+    }
+
+    private static Long micros(Instant instant) {
+        return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     /** The filter with slugs and codes resolved to ids; empty when it names a directive nobody has cited. */

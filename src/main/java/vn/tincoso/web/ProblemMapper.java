@@ -32,7 +32,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return answer(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(), uri, e.errors());
+        Response answer = answer(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(), uri, e.errors());
+        if (e.type() == ProblemType.UNAVAILABLE) {
+            return Response.fromResponse(answer).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
+        return answer;
     }
 
     // JAX-RS picks the most specific mapper, so the Hibernate Validator subtype needs its own entry.

@@ -120,10 +120,6 @@ class FeedQueryPlansTest {
             return filtered(ArticleFilterBuilder.builder(filter).directive(DirectiveCode.parse(slug).orElseThrow()));
         }
 
-        Shape q(String words, ArticleSort order) {
-            return new Shape(name, ArticleFilterBuilder.builder(filter).q(words).build(), order, after, indexes);
-        }
-
         Shape between(String first, String last) {
             return filtered(ArticleFilterBuilder.builder(filter).from(Instant.parse(first)).to(Instant.parse(last)));
         }
@@ -168,11 +164,6 @@ class FeedQueryPlansTest {
                 Shape.of("rarely cited directive", "article_directive_by_directive").directive("250-da-tu"),
                 Shape.of("directive + org", "article_organisation_feed", "article_directive_by_directive")
                         .directive("01-da-tu").organisation("quan-hai-ba-trung", OrganisationScope.SUBTREE),
-                // Relevance ranks the newest matches only: for words in most articles they are found by walking
-                // the feed, for rare words through the search index.
-                Shape.of("search for common words by relevance", "article_feed", "article_search").q("de an 11", ArticleSort.RELEVANCE),
-                Shape.of("search for a rare word by relevance", "article_search").q("hoi nghi 1234", ArticleSort.RELEVANCE),
-                Shape.of("search, newest first", "article_search").q("hoi nghi 1234", ArticleSort.NEWEST),
                 Shape.of("one month", "article_feed").between("2020-01-01T00:00:00Z", "2020-02-01T00:00:00Z"));
     }
 
