@@ -19,7 +19,8 @@ import urllib.request
 
 DIRECTIVE = urllib.parse.quote("11-ĐA/TU", safe="")
 DISTRICT = "quan-hai-ba-trung"
-TARGETS = {"feed": 25.0, "search": 150.0}
+# Issue 16's targets with the response cache off: (requests/s at least, p99 at most in ms; None for no bound).
+TARGETS = {"feed": (2_500, 25.0), "search": (500, 50.0), "article": (5_000, None), "atom": (2_000, None), "304": (10_000, None)}
 
 
 def get(api, path, headers=None):
@@ -50,10 +51,14 @@ def query_set(api):
         (f"org subtree ({DISTRICT})", "feed", f"/api/v1/articles?limit=20&org={DISTRICT}", None),
         ("directive=11-ĐA/TU", "feed", f"/api/v1/articles?limit=20&directive={DIRECTIVE}", None),
         ("directive + org", "feed", f"/api/v1/articles?limit=20&directive={DIRECTIVE}&org={DISTRICT}", None),
-        ('q="de an 11"', "search", "/api/v1/articles?limit=20&q=de+an+11", None),
+        ('q="de an 11" (relevance)', "search", "/api/v1/articles?limit=20&q=de+an+11", None),
+        ('q="chi bo" (relevance)', "search", "/api/v1/articles?limit=20&q=chi+bo", None),
+        ('q="nghi quyet dai hoi" (relevance)', "search", "/api/v1/articles?limit=20&q=nghi+quyet+dai+hoi", None),
+        ('q="hai ba trung" (rarer)', "search", "/api/v1/articles?limit=20&q=hai+ba+trung", None),
+        ('q="de an 11", sort=newest', "search", "/api/v1/articles?limit=20&q=de+an+11&sort=newest", None),
         ("page 10,000 deep (cursor)", "feed", f"/api/v1/articles?limit=20&cursor={deep}", None),
-        ("one article by slug", "feed", f"/api/v1/articles/{slug}", None),
-        ("newest 20 as Atom", "feed", "/api/v1/feeds/articles.atom?limit=20", None),
+        ("one article by slug", "article", f"/api/v1/articles/{slug}", None),
+        ("newest 20 as Atom", "atom", "/api/v1/feeds/articles.atom?limit=20", None),
         ("conditional GET → 304", "304", "/api/v1/articles?limit=20", f"If-None-Match: {etag}"),
     ]
 
@@ -98,10 +103,10 @@ def machine(database):
 
 
 def verdict(kind, result):
-    if kind == "304":
-        return "≥ 10,000 rps: " + ("met" if result["rps"] >= 10_000 else "missed")
-    target = TARGETS[kind]
-    return f"p99 ≤ {target:.0f} ms: " + ("met" if result["p99"] <= target else "missed")
+    rps, p99 = TARGETS[kind]
+    parts = [f"≥ {rps:,} rps"] + ([f"p99 ≤ {p99:.0f} ms"] if p99 else [])
+    met = result["rps"] >= rps and (p99 is None or result["p99"] <= p99)
+    return ", ".join(parts) + ": " + ("met" if met else "missed")
 
 
 def main():

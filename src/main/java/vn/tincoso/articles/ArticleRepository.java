@@ -36,11 +36,9 @@ public class ArticleRepository implements PanacheRepository<Article> {
     record PageEntry(long id, Instant publishedAt, Float rank, String slug, Instant updatedAt, String card, String snippet) {
     }
 
-    // ts_headline marks matches with private-use characters; the view escapes the text, then turns them into <mark>.
+    // Passages mark matches with private-use characters; the view escapes the text, then turns them into <mark>.
     static final char MARK_START = '\uE000';
     static final char MARK_END = '\uE001';
-    private static final String HEADLINE_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
-            + ", MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     /**
      * One page of published articles matching the criteria, in the sort's order, starting after the
@@ -225,26 +223,24 @@ public class ArticleRepository implements PanacheRepository<Article> {
     }
 
     /**
-     * The page entries of a search's hits, in their order, with each one's highlighted passage: one statement by
-     * primary key. A hit unpublished since the index read it is left out.
+     * The page entries of a search's hits, in their order, with each one's highlighted passage ({@link Passages}): one
+     * statement by primary key. A hit unpublished since the index read it is left out.
      */
-    public List<PageEntry> searchEntries(List<SearchHit> hits, String q) {
+    public List<PageEntry> searchEntries(List<SearchHit> hits, String tsquery) {
         if (hits.isEmpty()) {
             return List.of();
         }
         Query query = getEntityManager().createNativeQuery("select b.id, b.published_at, b.slug, b.updated_at, b.card,"
-                + " ts_headline('vietnamese_folded', array_to_string(b.body, ' '),"
-                + " websearch_to_tsquery('vietnamese_folded', search_words(:q)), :headline) as snippet"
-                + " from article b where b.id in (:ids) and b.status = 'published'", Tuple.class)
-                .setParameter("q", q).setParameter("headline", HEADLINE_OPTIONS)
+                + " array_to_string(b.body, ' ') as body from article b where b.id in (:ids) and b.status = 'published'", Tuple.class)
                 .setParameter("ids", hits.stream().map(SearchHit::id).toList());
         @SuppressWarnings("unchecked")
         Map<Long, Tuple> rows = ((List<Tuple>) query.getResultList()).stream()
                 .collect(Collectors.toMap(row -> ((Number) row.get("id")).longValue(), row -> row));
+        Set<String> words = vn.tincoso.search.TsQueryText.shownWords(tsquery);
         return hits.stream().filter(hit -> rows.containsKey(hit.id())).map(hit -> {
             Tuple row = rows.get(hit.id());
             return new PageEntry(hit.id(), instant(row.get("published_at")), hit.score(), (String) row.get("slug"),
-                    instant(row.get("updated_at")), (String) row.get("card"), (String) row.get("snippet"));
+                    instant(row.get("updated_at")), (String) row.get("card"), Passages.of((String) row.get("body"), words));
         }).toList();
     }
 

@@ -140,7 +140,8 @@ public class ArticleService {
     private List<ArticleRepository.PageEntry> searched(ArticleCriteria criteria, ArticleQuery query) {
         ArticleFilter filter = criteria.filter();
         PageCursor cursor = query.cursor();
-        SearchRequest request = new SearchRequest(articles.tsquery(filter.q()), criteria.organisationIds(),
+        String tsquery = articles.tsquery(filter.q());
+        SearchRequest request = new SearchRequest(tsquery, criteria.organisationIds(),
                 filter.levels().isEmpty() ? null : articles.organisationsAt(filter.levels()),
                 filter.bodies().isEmpty() ? null : filter.bodies().stream().map(OrganisingBody::code).collect(Collectors.toSet()),
                 criteria.directiveId(),
@@ -148,7 +149,7 @@ public class ArticleService {
                 micros(filter.from()), micros(filter.to()), SearchRequest.Order.valueOf(query.sort().name()),
                 cursor == null ? null : new SearchHit(cursor.id(), micros(cursor.publishedAt()), cursor.rank()),
                 query.limit() + 1);
-        return articles.searchEntries(search.search(request), filter.q());
+        return articles.searchEntries(search.search(request), tsquery);
     }
 
     private static Long micros(Instant instant) {

@@ -1,9 +1,7 @@
 package vn.tincoso.search;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -16,29 +14,18 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * A tsquery tree as a Lucene query that matches the same articles and ranks them by BM25 over the three parts:
- * a word's score is the sum of its BM25 score in each part times the part's weight, and the article's score the
- * sum over the query's words (PostgreSQL's ts_rank weighs A, B, C as 1, 0.4, 0.2 by default: the same ratios).
+ * A tsquery tree as a Lucene query that matches the same articles and ranks them by BM25F: each word's frequency
+ * and each article's length weighted by part (title 5, summary 2, body 1, as {@link IndexedArticle#WEIGHTS}; the
+ * ratios of PostgreSQL's default ts_rank weights), the article's score the sum over the query's words.
  */
 final class SearchQueries {
-
-    /** How much a match in each part counts. */
-    static final Map<TsVectorText.Part, Float> WEIGHTS = weights();
-
-    private static Map<TsVectorText.Part, Float> weights() {
-        Map<TsVectorText.Part, Float> weights = new EnumMap<>(TsVectorText.Part.class);
-        weights.put(TsVectorText.Part.TITLE, 1.0f);
-        weights.put(TsVectorText.Part.SUMMARY, 0.4f);
-        weights.put(TsVectorText.Part.BODY, 0.2f);
-        return weights;
-    }
 
     private SearchQueries() {
     }
 
     static Query of(TsQueryText.Node node) {
         if (node instanceof TsQueryText.Word word) {
-            return inAnyPart(part -> new TermQuery(new Term(IndexedArticle.field(part), word.word())));
+            return new TermQuery(new Term(IndexedArticle.WORDS, word.word()));
         }
         if (node instanceof TsQueryText.And and) {
             return conjunction(and);
@@ -112,12 +99,11 @@ final class SearchQueries {
             collectWords(followed, all);
             return all.build();
         }
-        // Matched over all the words, as PostgreSQL does (a phrase may begin in the title and end in the summary);
-        // scored in each part it lies wholly within.
-        return new BooleanQuery.Builder()
-                .add(new BoostQuery(new ConstantScoreQuery(phraseIn(IndexedArticle.ALL_WORDS, words)), 0f), Occur.MUST)
-                .add(inAnyPart(part -> phraseIn(IndexedArticle.field(part), words)), Occur.SHOULD)
-                .build();
+        // Matched on positions over all the words, as PostgreSQL does (a phrase may run from the title into the
+        // summary); scored as its words.
+        BooleanQuery.Builder phrase = new BooleanQuery.Builder().add(phraseIn(IndexedArticle.ALL_WORDS, words), Occur.FILTER);
+        words.forEach(placed -> phrase.add(new TermQuery(new Term(IndexedArticle.WORDS, placed.word())), Occur.MUST));
+        return phrase.build();
     }
 
     private static Query phraseIn(String field, List<Placed> words) {
@@ -146,12 +132,5 @@ final class SearchQueries {
         } else {
             into.add(of(node), Occur.MUST);
         }
-    }
-
-    /** The query in each part, weighted and summed: an article matches when any part does. */
-    private static Query inAnyPart(java.util.function.Function<TsVectorText.Part, Query> inPart) {
-        BooleanQuery.Builder parts = new BooleanQuery.Builder();
-        WEIGHTS.forEach((part, weight) -> parts.add(new BoostQuery(inPart.apply(part), weight), Occur.SHOULD));
-        return parts.build();
     }
 }

@@ -55,6 +55,28 @@ public final class TsQueryText {
         return node;
     }
 
+    /** The words a match can show (none under a negation), as PostgreSQL folded them; none for the empty query. */
+    public static java.util.Set<String> shownWords(String text) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        collect(parse(text), words);
+        return words;
+    }
+
+    private static void collect(Node node, java.util.Set<String> into) {
+        if (node instanceof Word word) {
+            into.add(word.word());
+        } else if (node instanceof And and) {
+            collect(and.left(), into);
+            collect(and.right(), into);
+        } else if (node instanceof Or or) {
+            collect(or.left(), into);
+            collect(or.right(), into);
+        } else if (node instanceof Followed followed) {
+            collect(followed.left(), into);
+            collect(followed.right(), into);
+        }
+    }
+
     private Node or() {
         Node node = and();
         while (accept("|")) {

@@ -103,19 +103,34 @@ public final class VietnameseText {
      * input: what a pattern finds in the folded text can be cut from the original.
      */
     public static String foldKeepingOffsets(String text) {
-        StringBuilder folded = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        char[] folded = new char[text.length()];
+        for (int i = 0; i < folded.length; i++) {
             char c = text.charAt(i);
-            if (c == 'Đ' || c == 'đ') {
-                folded.append('d');
-            } else if (c < 0x80) {
-                folded.append(Character.toLowerCase(c));
-            } else {
-                String base = COMBINING_MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("");
-                folded.append(base.length() == 1 ? Character.toLowerCase(base.charAt(0)) : c);
-            }
+            folded[i] = c < FOLDED.length ? FOLDED[c] : foldChar(c);
         }
-        return folded.toString();
+        return new String(folded);
+    }
+
+    /** Every character of the Latin blocks (Vietnamese letters lie below U+1F00) folded once, ahead. */
+    private static final char[] FOLDED = foldTable();
+
+    private static char[] foldTable() {
+        char[] table = new char[0x2000];
+        for (int c = 0; c < table.length; c++) {
+            table[c] = foldChar((char) c);
+        }
+        return table;
+    }
+
+    private static char foldChar(char c) {
+        if (c == 'Đ' || c == 'đ') {
+            return 'd';
+        }
+        if (c < 0x80) {
+            return Character.toLowerCase(c);
+        }
+        String base = COMBINING_MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("");
+        return base.length() == 1 ? Character.toLowerCase(base.charAt(0)) : c;
     }
 
     /** "Phường Mỹ Đình 1" → "phuong-my-dinh-1". */
