@@ -134,6 +134,7 @@ def main():
         print(f"{name:32} {result['rps']:9.0f} rps  p50 {result['p50']:7.2f} ms  p99 {result['p99']:7.2f} ms"
               f"  errors {result['errors']}  {verdict(kind, result)}", flush=True)
     high_water = rss_mib(args.pid, "VmHWM")
+    anonymous, mapped = rss_mib(args.pid, "RssAnon"), rss_mib(args.pid, "RssFile")
 
     lines = [] if args.append else [
         "# Benchmark results",
@@ -168,7 +169,9 @@ def main():
     lines += [
         "",
         f"App RSS: highest sampled after each query {peak_rss:.0f} MiB; high-water mark of the process (VmHWM) "
-        f"{high_water:.0f} MiB (target ≤ 512 MiB: {'met' if high_water <= 512 else 'missed'}).",
+        f"{high_water:.0f} MiB (target ≤ 512 MiB: {'met' if high_water <= 512 else 'missed'}); at the end {anonymous:.0f} MiB"
+        f" of it the process's own memory (RssAnon) and {mapped:.0f} MiB files mapped (RssFile: the jar, and the search"
+        " index's pages, which the kernel can drop and read again).",
     ]
     with open(args.out, "a" if args.append else "w", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")

@@ -10,6 +10,9 @@
 #            and once with the response cache off
 #   all      both (the default)
 #
+# Also measures, in the same run, nginx serving the same bytes from a file (the ceiling) and PostgreSQL alone
+# answering each page's SQL with pgbench (the floor): deploy/bench/limits.py.
+#
 # Runs on the local PostgreSQL (database tincoso_bench, created if missing) and the packaged jar (built when
 # missing), the app on 127.0.0.1:8089 with JAVA_OPTS (default below). Needs wrk (apt-get install wrk; done
 # here when running as root), python3 and about 5 GB of disk for a million articles (the database).
@@ -43,9 +46,12 @@ java_opts=${JAVA_OPTS:--Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheS
 mkdir -p "$work"
 
 bash deploy/local/postgres-up.sh
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then apt-get install -y -q wrk >/dev/null; else echo "wrk is needed: apt-get install wrk" >&2; exit 2; fi
-fi
+for tool in wrk:wrk nginx:nginx-light; do
+    if ! command -v "${tool%%:*}" >/dev/null; then
+        if [ "$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${tool#*:}" >/dev/null
+        else echo "${tool%%:*} is needed: apt-get install ${tool#*:}" >&2; exit 2; fi
+    fi
+done
 app_build_if_stale
 if [ -z "$(psql -d postgres -Atc "select 1 from pg_database where datname = '$database'")" ]; then
     createdb --encoding=UTF8 --template=template0 "$database"
@@ -116,6 +122,9 @@ queries() {
     python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \
         --pid "$app_pid" --database "$database" --load-report deploy/bench/loads.txt --out deploy/bench/RESULTS.md \
         --label "As served (response cache on, tincoso.response-cache.ttl=${TINCOSO_RESPONSE_CACHE_TTL:-2s})"
+    # nginx with the same bytes (the ceiling) and PostgreSQL alone (the floor), on the same machine now.
+    (cd deploy/bench && python3 limits.py --api "$api" --database "$database" --duration "$duration" \
+        --connections "$connections" --out RESULTS.md)
     app_stop
     TINCOSO_RESPONSE_CACHE_TTL=0s start_app
     python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \

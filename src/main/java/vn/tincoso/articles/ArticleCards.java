@@ -1,5 +1,8 @@
 package vn.tincoso.articles;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
 import java.net.URI;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,17 +37,23 @@ public class ArticleCards {
         return write(card);
     }
 
-    /** The feed item of a stored card: {@code {"id":…, <card>, "url":…, "snippet":…}}, snippet only with q. */
-    String item(long id, String card, URI url, String snippet) {
-        StringBuilder item = new StringBuilder(card.length() + 160).append("{\"id\":").append(id);
-        if (card.length() > 2) {
-            item.append(',').append(card, 1, card.length() - 1);
+    /**
+     * The feed item of a stored card, as UTF-8: {@code {"id":…, <card>, "url":…, "snippet":…}}, snippet only with q.
+     * The card's bytes are copied as stored.
+     */
+    byte[] item(long id, byte[] card, URI url, String snippet) {
+        ByteArrayOutputStream item = new ByteArrayOutputStream(card.length + 200);
+        item.writeBytes(("{\"id\":" + id).getBytes(StandardCharsets.UTF_8));
+        if (card.length > 2) {
+            item.write(',');
+            item.write(card, 1, card.length - 2);
         }
-        item.append(",\"url\":").append(write(url.toString()));
+        StringBuilder rest = new StringBuilder(",\"url\":").append(write(url.toString()));
         if (snippet != null) {
-            item.append(",\"snippet\":").append(write(snippet));
+            rest.append(",\"snippet\":").append(write(snippet));
         }
-        return item.append('}').toString();
+        item.writeBytes(rest.append('}').toString().getBytes(StandardCharsets.UTF_8));
+        return item.toByteArray();
     }
 
     /** Any value as JSON, as the REST layer writes it. */

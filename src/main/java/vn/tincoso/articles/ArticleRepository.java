@@ -1,6 +1,11 @@
 package vn.tincoso.articles;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +22,11 @@ import jakarta.persistence.Tuple;
 import org.hibernate.Hibernate;
 import org.hibernate.ReadOnlyMode;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
+import vn.tincoso.database.NamedParameters;
 import vn.tincoso.directives.DocumentType;
 import vn.tincoso.directives.Issuer;
 import vn.tincoso.organisations.Level;
@@ -33,7 +40,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
      * One position in a feed page: the article, its keyset position, slug, last change and stored card (null until
      * rendered), and with q its rank and highlighted passage.
      */
-    record PageEntry(long id, Instant publishedAt, Float rank, String slug, Instant updatedAt, String card, String snippet) {
+    record PageEntry(long id, Instant publishedAt, Float rank, String slug, Instant updatedAt, byte[] card, String snippet) {
     }
 
     // Passages mark matches with private-use characters; the view escapes the text, then turns them into <mark>.
@@ -53,16 +60,29 @@ public class ArticleRepository implements PanacheRepository<Article> {
      */
     public List<PageEntry> page(ArticleCriteria criteria, ArticleSort sort, PageCursor after, int limit) {
         PageStatement statement = pageStatement(criteria, sort, after, limit);
-        Query query = getEntityManager().createNativeQuery(statement.sql(), Tuple.class);
-        statement.params().forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = query.getResultList();
-        return rows.stream()
-                .map(row -> new PageEntry(((Number) row.get("id")).longValue(), instant(row.get("published_at")),
-                        row.get("rank") == null ? null : ((Number) row.get("rank")).floatValue(),
-                        (String) row.get("slug"), instant(row.get("updated_at")), (String) row.get("card"),
-                        (String) row.get("snippet")))
-                .toList();
+        // Prepared by the session (on its connection, in its transaction, on the replica when the read is routed
+        // there, and counted in its statistics), read straight from JDBC.
+        SessionImplementor session = getEntityManager().unwrap(SessionImplementor.class);
+        NamedParameters.Preparer preparer = sql -> session.getJdbcCoordinator().getStatementPreparer().prepareStatement(sql);
+        try {
+            try (PreparedStatement query = NamedParameters.prepare(preparer, statement.sql(), statement.params());
+                    ResultSet rows = query.executeQuery()) {
+                List<PageEntry> entries = new ArrayList<>(limit);
+                while (rows.next()) {
+                    // pgjdbc hands a text column's bytes as the server sent them: the card's UTF-8, as served.
+                    entries.add(new PageEntry(rows.getLong("id"), rows.getObject("published_at", OffsetDateTime.class).toInstant(),
+                            null, rows.getString("slug"), rows.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                            rows.getBytes("card"), null));
+                }
+                return entries;
+            }
+        } catch (java.sql.SQLException e) {
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "reading a page of articles", statement.sql());
+        }
+    }
+
+    private static byte[] cardBytes(String card) {
+        return card == null ? null : card.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A timestamptz column of a native query, whichever Java type the driver and Hibernate chose for it. */
@@ -98,7 +118,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
                     : "where (r.published_at, r.id) > (:afterPublishedAt, :afterId)";
         }
         String order = sort == ArticleSort.NEWEST ? "r.published_at desc, r.id desc" : "r.published_at, r.id";
-        String sql = "select p.id, cast(null as real) as rank, b.published_at, b.slug, b.updated_at, b.card, cast(null as text) as snippet from ("
+        String sql = "select p.id, b.published_at, b.slug, b.updated_at, b.card from ("
                 + " select r.id, r.published_at from (" + matches + ") r " + keyset
                 + " order by " + order + " limit :limit) p"
                 + " join article b on b.id = p.id"
@@ -240,7 +260,7 @@ public class ArticleRepository implements PanacheRepository<Article> {
         return hits.stream().filter(hit -> rows.containsKey(hit.id())).map(hit -> {
             Tuple row = rows.get(hit.id());
             return new PageEntry(hit.id(), instant(row.get("published_at")), hit.score(), (String) row.get("slug"),
-                    instant(row.get("updated_at")), (String) row.get("card"), Passages.of((String) row.get("body"), words));
+                    instant(row.get("updated_at")), cardBytes((String) row.get("card")), Passages.of((String) row.get("body"), words));
         }).toList();
     }
 

@@ -115,13 +115,20 @@ public class ArticleResource {
     private Response fromCards(ArticleQuery query, UriInfo request) {
         ArticleService.JsonPage page = articles.listJson(query);
         NextPage next = links.next(request, page.next(), ArticleListParams.NAMES);
-        StringBuilder body = new StringBuilder(page.items().size() * 1500 + 200).append("{\"items\":[");
-        body.append(String.join(",", page.items())).append(']');
-        if (next != null) {
-            body.append(",\"next\":").append(cards.write(next));
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(page.items().size() * 2000 + 200);
+        body.writeBytes("{\"items\":[".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < page.items().size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(page.items().get(i));
         }
-        Response.ResponseBuilder response = Response.ok(body.append('}').toString().getBytes(StandardCharsets.UTF_8),
-                MediaType.APPLICATION_JSON_TYPE);
+        body.write(']');
+        if (next != null) {
+            body.writeBytes((",\"next\":" + cards.write(next)).getBytes(StandardCharsets.UTF_8));
+        }
+        body.write('}');
+        Response.ResponseBuilder response = Response.ok(body.toByteArray(), MediaType.APPLICATION_JSON_TYPE);
         if (page.lastModified() != null) {
             response.lastModified(Date.from(page.lastModified().truncatedTo(ChronoUnit.SECONDS)));
         }

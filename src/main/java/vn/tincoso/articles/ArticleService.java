@@ -73,10 +73,10 @@ public class ArticleService {
     @Transactional
     public JsonPage listJson(ArticleQuery query) {
         Slice slice = slice(query);
-        Map<Long, String> rendered = articles.withTags(slice.entries().stream().filter(entry -> entry.card() == null)
+        Map<Long, byte[]> rendered = articles.withTags(slice.entries().stream().filter(entry -> entry.card() == null)
                 .map(ArticleRepository.PageEntry::id).toList()).stream()
-                .collect(Collectors.toMap(article -> article.id, this::cardOf));
-        List<String> items = slice.entries().stream().map(entry -> cards.item(entry.id(),
+                .collect(Collectors.toMap(article -> article.id, article -> cardOf(article).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<byte[]> items = slice.entries().stream().map(entry -> cards.item(entry.id(),
                 entry.card() != null ? entry.card() : rendered.get(entry.id()), publicUrl(entry.slug()),
                 Snippets.toHtml(entry.snippet()))).toList();
         Instant lastModified = slice.entries().stream().map(ArticleRepository.PageEntry::updatedAt).max(Instant::compareTo).orElse(null);
@@ -84,7 +84,7 @@ public class ArticleService {
     }
 
     /** A page of the JSON list: its items as JSON texts, the cursor of the next page, its newest change. */
-    public record JsonPage(List<String> items, PageCursor next, Instant lastModified) {
+    public record JsonPage(List<byte[]> items, PageCursor next, Instant lastModified) {
     }
 
     /**

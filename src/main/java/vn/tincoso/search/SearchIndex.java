@@ -33,6 +33,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -86,11 +87,12 @@ public class SearchIndex {
 
     void start(@Observes StartupEvent event) {
         try {
-            path = Files.createTempDirectory("tincoso-search");
+            removeAbandoned(Path.of(System.getProperty("java.io.tmpdir")));
+            path = Files.createTempDirectory(DIRECTORY_PREFIX);
             directory = FSDirectory.open(path);
             IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
                     .setIndexSort(NEWEST_FIRST)
-                    .setRAMBufferSizeMB(64);
+                    .setRAMBufferSizeMB(32);
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -116,6 +118,39 @@ public class SearchIndex {
             }
         } catch (IOException e) {
             LOG.warnf("search index files left in %s: %s", path, e.getMessage());
+        }
+    }
+
+    static final String DIRECTORY_PREFIX = "tincoso-search";
+
+    /**
+     * Deletes the index directories of instances that ended without a shutdown (killed): a directory whose Lucene
+     * write lock can be taken has no living writer. Another instance's index on the same machine stays locked.
+     */
+    static void removeAbandoned(Path temporary) throws IOException {
+        try (var candidates = Files.newDirectoryStream(temporary, DIRECTORY_PREFIX + "*")) {
+            for (Path candidate : candidates) {
+                if (!Files.isDirectory(candidate)) {
+                    continue;
+                }
+                try (Directory abandoned = FSDirectory.open(candidate);
+                        org.apache.lucene.store.Lock lock = abandoned.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                    for (String file : abandoned.listAll()) {
+                        if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                            abandoned.deleteFile(file);
+                        }
+                    }
+                } catch (org.apache.lucene.store.LockObtainFailedException inUse) {
+                    continue;
+                }
+                try (var rest = Files.list(candidate)) {
+                    for (Path file : rest.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(candidate);
+                LOG.infof("removed the search index left by an instance that was killed: %s", candidate);
+            }
         }
     }
 
@@ -229,7 +264,12 @@ public class SearchIndex {
      * that was running when it was read has ended (its changes then lie below the horizon and were read).
      */
     void catchUp() {
-        // Inside a request's transaction this is its connection (Agroal enlists it): reads only, committed data.
+        // Outside the request's transaction: a connection of the primary's pool of its own (the request's may be
+        // the replica's, and one transaction cannot enlist both).
+        QuarkusTransaction.suspendingExisting().run(this::applyNewChanges);
+    }
+
+    private void applyNewChanges() {
         try (Connection connection = dataSource.getConnection()) {
             if (probe(connection).sequence() == seenSequence) {
                 return;

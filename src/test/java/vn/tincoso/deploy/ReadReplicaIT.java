@@ -86,6 +86,11 @@ class ReadReplicaIT {
             execute(replicaPort, "tincoso", "select pg_wal_replay_resume()");
         }
         awaitPublicArticles(2);
+        // A search: the index reads the primary's change stream outside the request's transaction, whose connection
+        // is the replica's; the page's rows come from the replica.
+        String title = api().get("/api/v1/articles?fields=title").then().statusCode(200).extract().path("items[0].title");
+        api().queryParam("q", title).get("/api/v1/articles").then().statusCode(200)
+                .body("items[0].title", org.hamcrest.Matchers.equalTo(title));
     }
 
     private RequestSpecification api() {
