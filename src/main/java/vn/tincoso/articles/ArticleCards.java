@@ -38,21 +38,35 @@ public class ArticleCards {
     }
 
     /**
+     * The articles' URLs of one page: the JSON string of the address every slug is appended to, written once. A slug
+     * is ASCII letters, digits and dashes (article_slug_check), which JSON writes as they are, so the item's url is
+     * the bytes Jackson would write for the whole URL.
+     */
+    record Urls(byte[] openedPrefix) {
+    }
+
+    Urls urls(URI prefix) {
+        String json = write(prefix.toString());
+        return new Urls((",\"url\":" + json.substring(0, json.length() - 1)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * The feed item of a stored card, as UTF-8: {@code {"id":…, <card>, "url":…, "snippet":…}}, snippet only with q.
      * The card's bytes are copied as stored.
      */
-    byte[] item(long id, byte[] card, URI url, String snippet) {
+    byte[] item(long id, byte[] card, Urls urls, String slug, String snippet) {
         ByteArrayOutputStream item = new ByteArrayOutputStream(card.length + 200);
-        item.writeBytes(("{\"id\":" + id).getBytes(StandardCharsets.UTF_8));
+        item.writeBytes(("{\"id\":" + id).getBytes(StandardCharsets.US_ASCII));
         if (card.length > 2) {
             item.write(',');
             item.write(card, 1, card.length - 2);
         }
-        StringBuilder rest = new StringBuilder(",\"url\":").append(write(url.toString()));
+        item.writeBytes(urls.openedPrefix());
+        item.writeBytes((slug + "\"").getBytes(StandardCharsets.US_ASCII));
         if (snippet != null) {
-            rest.append(",\"snippet\":").append(write(snippet));
+            item.writeBytes((",\"snippet\":" + write(snippet)).getBytes(StandardCharsets.UTF_8));
         }
-        item.writeBytes(rest.append('}').toString().getBytes(StandardCharsets.UTF_8));
+        item.write('}');
         return item.toByteArray();
     }
 

@@ -70,14 +70,16 @@ public class ArticleService {
      * snippet spliced in, and no entity loaded; only articles without a card yet (see V14) are loaded and rendered,
      * the same way, so a page reads alike whichever way its items came.
      */
-    @Transactional
+    // Reads only: the request's session, without a transaction to begin and commit around one statement.
+    @Transactional(Transactional.TxType.SUPPORTS)
     public JsonPage listJson(ArticleQuery query) {
         Slice slice = slice(query);
         Map<Long, byte[]> rendered = articles.withTags(slice.entries().stream().filter(entry -> entry.card() == null)
                 .map(ArticleRepository.PageEntry::id).toList()).stream()
                 .collect(Collectors.toMap(article -> article.id, article -> cardOf(article).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ArticleCards.Urls urls = cards.urls(publicUrl(""));
         List<byte[]> items = slice.entries().stream().map(entry -> cards.item(entry.id(),
-                entry.card() != null ? entry.card() : rendered.get(entry.id()), publicUrl(entry.slug()),
+                entry.card() != null ? entry.card() : rendered.get(entry.id()), urls, entry.slug(),
                 Snippets.toHtml(entry.snippet()))).toList();
         Instant lastModified = slice.entries().stream().map(ArticleRepository.PageEntry::updatedAt).max(Instant::compareTo).orElse(null);
         return new JsonPage(items, slice.next(), lastModified);

@@ -30,33 +30,53 @@ public final class NamedParameters {
     }
 
     public static PreparedStatement prepare(Preparer preparer, String sql, Map<String, Object> params) throws SQLException {
+        Template template = TEMPLATES.computeIfAbsent(sql, NamedParameters::template);
         List<Object> values = new ArrayList<>();
-        Matcher names = NAME.matcher(sql);
-        StringBuilder positional = new StringBuilder();
-        while (names.find()) {
-            String name = names.group(1);
+        StringBuilder positional = new StringBuilder(sql.length() + 64).append(template.texts().get(0));
+        for (int i = 0; i < template.names().size(); i++) {
+            String name = template.names().get(i);
             if (!params.containsKey(name)) {
                 throw new IllegalArgumentException("no value for :" + name);
             }
             Object value = params.get(name);
-            String marks = "?";
             if (value instanceof Collection<?> collection) {
                 if (collection.isEmpty()) {
                     throw new IllegalArgumentException(":" + name + " is empty");
                 }
-                marks = String.join(", ", java.util.Collections.nCopies(collection.size(), "?"));
+                positional.append(String.join(", ", java.util.Collections.nCopies(collection.size(), "?")));
                 values.addAll(collection);
             } else {
+                positional.append('?');
                 values.add(value);
             }
-            names.appendReplacement(positional, marks);
+            positional.append(template.texts().get(i + 1));
         }
-        names.appendTail(positional);
         PreparedStatement statement = preparer.prepare(positional.toString());
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             statement.setObject(i + 1, value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value);
         }
         return statement;
+    }
+
+    /** A statement cut at its parameters: texts.size() is names.size() + 1. */
+    private record Template(List<String> texts, List<String> names) {
+    }
+
+    /** The statements' shapes are few (one per combination of filters), so each is cut once. */
+    private static final Map<String, Template> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Template template(String sql) {
+        List<String> texts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Matcher matcher = NAME.matcher(sql);
+        int at = 0;
+        while (matcher.find()) {
+            texts.add(sql.substring(at, matcher.start()));
+            names.add(matcher.group(1));
+            at = matcher.end();
+        }
+        texts.add(sql.substring(at));
+        return new Template(List.copyOf(texts), List.copyOf(names));
     }
 }
