@@ -108,13 +108,18 @@ def main():
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--out", default="deploy/bench/RESULTS.md")
+    parser.add_argument("--ceiling-file", help="where to write nginx's requests/s for the JSON page, for queries.py --ceiling")
     args = parser.parse_args()
 
     lines = ["", "## Bounds measured in the same run", "",
              f"Ceiling: {subprocess.run(['nginx', '-v'], capture_output=True, text=True).stderr.strip()} serving the same"
              " bytes from a file, wrk as above.", "",
              "| Page | nginx requests/s | p50 (ms) | p99 (ms) |", "|---|---:|---:|---:|"]
-    for label, result in nginx_ceiling(args.api, args.duration, args.connections).items():
+    ceilings = nginx_ceiling(args.api, args.duration, args.connections)
+    if args.ceiling_file:
+        with open(args.ceiling_file, "w") as out:
+            out.write(f"{ceilings['newest 20 (JSON)']['rps']:.0f}\n")
+    for label, result in ceilings.items():
         print(f"nginx {label:24} {result['rps']:9.0f} rps  p99 {result['p99']:7.2f} ms", flush=True)
         lines.append(f"| {label} | {result['rps']:,.0f} | {result['p50']:.2f} | {result['p99']:.2f} |")
     lines += ["", f"Floor: PostgreSQL alone, `pgbench -M prepared -c {args.connections} -j 2 -T {args.duration}` with the SQL the app "

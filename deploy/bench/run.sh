@@ -119,12 +119,15 @@ load() {
 # that cache off, so that every request runs its queries and renders (the origin's own cost).
 queries() {
     start_app
+    # First the bounds, on the same machine now: nginx with the same bytes (the ceiling, against which the as-served
+    # figures are judged) and PostgreSQL alone (the floor).
+    (cd deploy/bench && python3 limits.py --api "$api" --database "$database" --duration "$duration" \
+        --connections "$connections" --out "$work/limits.md" --ceiling-file "$work/ceiling")
     python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \
         --pid "$app_pid" --database "$database" --load-report deploy/bench/loads.txt --out deploy/bench/RESULTS.md \
+        --ceiling "$(cat "$work/ceiling")" \
         --label "As served (response cache on, tincoso.response-cache.ttl=${TINCOSO_RESPONSE_CACHE_TTL:-2s})"
-    # nginx with the same bytes (the ceiling) and PostgreSQL alone (the floor), on the same machine now.
-    (cd deploy/bench && python3 limits.py --api "$api" --database "$database" --duration "$duration" \
-        --connections "$connections" --out RESULTS.md)
+    cat "$work/limits.md" >> deploy/bench/RESULTS.md
     app_stop
     TINCOSO_RESPONSE_CACHE_TTL=0s start_app
     python3 deploy/bench/queries.py --api "$api" --duration "$duration" --connections "$connections" \

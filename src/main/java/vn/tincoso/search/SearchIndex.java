@@ -22,7 +22,13 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -227,9 +233,11 @@ public class SearchIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                FieldDoc after = request.start();
+                Query query = request.query();
+                FieldDoc after = request.order() == SearchRequest.Order.RELEVANCE && request.after() != null
+                        ? reanchored(searcher, query, request.after()) : request.start();
                 // Counting no more hits than the page lets the collector skip every article that cannot make it.
-                TopDocs top = searcher.search(request.query(),
+                TopDocs top = searcher.search(query,
                         new TopFieldCollectorManager(request.sort(), request.limit(), after, request.limit(), false));
                 return Arrays.stream(top.scoreDocs).map(hit -> hit((FieldDoc) hit, request.order())).toList();
             } finally {
@@ -238,6 +246,30 @@ public class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index", e);
         }
+    }
+
+    /**
+     * Where a relevance page starts: after the last article served, at the score it has now. Scores move with every
+     * write (a word's rarity, the average length), and differ a little between instances (an index counts what it
+     * deleted until it merges); the article itself does not, so the next page continues from it as the ranking now
+     * stands, and articles tied with it stay in order. The score is the scorer's own, the same float the collector
+     * sees. An article gone from the matches keeps the score its cursor carries.
+     */
+    private static FieldDoc reanchored(IndexSearcher searcher, Query query, SearchHit last) throws IOException {
+        Float score = null;
+        TopDocs found = searcher.search(new TermQuery(IndexedArticle.key(last.id())), 1);
+        if (found.scoreDocs.length == 1) {
+            int doc = found.scoreDocs[0].doc;
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            Scorer scorer = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f).scorer(leaf);
+            int local = doc - leaf.docBase;
+            if (scorer != null && scorer.iterator().advance(local) == local) {
+                score = scorer.score();
+            }
+        }
+        return new FieldDoc(Integer.MAX_VALUE, Float.NaN,
+                new Object[] {score != null ? score : last.score(), last.publishedAtMicros(), last.id()});
     }
 
     private static SearchHit hit(FieldDoc hit, SearchRequest.Order order) {

@@ -98,6 +98,24 @@ class ArticlePaginationTest {
         assertEquals(45, seen.size());
     }
 
+    /**
+     * Every write moves relevance scores (a word's rarity, the average length): a page that went on from the score
+     * its cursor carried lost or repeated the articles tied with the last one served. It goes on from that article.
+     */
+    @Test
+    void relevancePagesHoldWhileOtherArticlesAreWritten() {
+        List<Long> tied = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            tied.add(data.article("Hiến máu tình nguyện").body("Đoàn viên hiến máu tình nguyện tại phường.")
+                    .publishedAt(BASE.plus(i / 2, ChronoUnit.HOURS)).save().id);
+        }
+        List<Long> seen = walk(Map.of("limit", 7, "q", "hien mau"), page -> data.article("Tin khác số " + page)
+                .body("Nội dung không liên quan" + " rất dài".repeat(page * 40)).publishedAt(BASE).save());
+        List<Long> newestFirst = new ArrayList<>(tied);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, seen);
+    }
+
     @Test
     void publishingWhilePagingNeitherRepeatsNorSkips() {
         List<Long> newlyPublished = new ArrayList<>();
