@@ -217,12 +217,12 @@ public class ArticleRepository implements PanacheRepository<Article> {
      * {@link vn.tincoso.search.TsQueryText} reads). The same q always gives the same text, so it is kept.
      */
     public String tsquery(String q) {
-        return TSQUERIES.get(q, text -> (String) getEntityManager()
+        return tsqueries.get(q, text -> (String) getEntityManager()
                 .createNativeQuery("select cast(websearch_to_tsquery('vietnamese_folded', search_words(:q)) as text)")
                 .setParameter("q", text).getSingleResult());
     }
 
-    private static final com.github.benmanes.caffeine.cache.Cache<String, String> TSQUERIES =
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> tsqueries =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** The units at any of these levels (level= with q=, which the search index filters by unit). */

@@ -61,21 +61,8 @@ final class Passages {
     }
 
     private static List<Token> tokens(String text, Set<String> words) {
-        String folded = VietnameseText.foldKeepingOffsets(text);
-        List<Token> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < folded.length()) {
-            if (!Character.isLetterOrDigit(folded.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < folded.length() && Character.isLetterOrDigit(folded.charAt(i))) {
-                i++;
-            }
-            tokens.add(new Token(start, i, words.contains(folded.substring(start, i))));
-        }
-        return tokens;
+        return VietnameseText.words(text).stream()
+                .map(word -> new Token(word.start(), word.end(), words.contains(word.folded()))).toList();
     }
 
     /** The text of tokens [from, to), what lies between them kept, the matching ones marked. */

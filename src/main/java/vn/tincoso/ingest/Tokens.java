@@ -30,20 +30,10 @@ public final class Tokens {
     }
 
     public static Tokens of(String text) {
-        String folded = VietnameseText.foldKeepingOffsets(text);
         List<Token> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < folded.length()) {
-            if (!Character.isLetterOrDigit(folded.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < folded.length() && Character.isLetterOrDigit(folded.charAt(i))) {
-                i++;
-            }
-            char first = text.charAt(start);
-            tokens.add(new Token(number(folded.substring(start, i)), start, i, Character.isUpperCase(first) || Character.isDigit(first)));
+        for (VietnameseText.Word word : VietnameseText.words(text)) {
+            char first = text.charAt(word.start());
+            tokens.add(new Token(number(word.folded()), word.start(), word.end(), Character.isUpperCase(first) || Character.isDigit(first)));
         }
         return new Tokens(text, tokens);
     }

@@ -115,12 +115,7 @@ public class SearchIndex {
                 searchers.close();
                 writer.rollback();
                 directory.close();
-                try (var files = Files.list(path)) {
-                    for (Path file : files.toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-                Files.deleteIfExists(path);
+                delete(path);
             }
         } catch (IOException e) {
             LOG.warnf("search index files left in %s: %s", path, e.getMessage());
@@ -136,28 +131,32 @@ public class SearchIndex {
     static void removeAbandoned(Path temporary) throws IOException {
         try (var candidates = Files.newDirectoryStream(temporary, DIRECTORY_PREFIX + "*")) {
             for (Path candidate : candidates) {
-                if (!Files.isDirectory(candidate)) {
-                    continue;
+                if (Files.isDirectory(candidate) && !locked(candidate)) {
+                    delete(candidate);
+                    LOG.infof("removed the search index left by an instance that was killed: %s", candidate);
                 }
-                try (Directory abandoned = FSDirectory.open(candidate);
-                        org.apache.lucene.store.Lock lock = abandoned.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-                    for (String file : abandoned.listAll()) {
-                        if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
-                            abandoned.deleteFile(file);
-                        }
-                    }
-                } catch (org.apache.lucene.store.LockObtainFailedException inUse) {
-                    continue;
-                }
-                try (var rest = Files.list(candidate)) {
-                    for (Path file : rest.toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-                Files.deleteIfExists(candidate);
-                LOG.infof("removed the search index left by an instance that was killed: %s", candidate);
             }
         }
+    }
+
+    /** Whether a living writer, in this process or another, holds the directory's Lucene write lock. */
+    private static boolean locked(Path index) throws IOException {
+        try (Directory directory = FSDirectory.open(index);
+                org.apache.lucene.store.Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (org.apache.lucene.store.LockObtainFailedException held) {
+            return true;
+        }
+    }
+
+    /** An index directory and its files (an index has no subdirectories). */
+    private static void delete(Path index) throws IOException {
+        try (var files = Files.list(index)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(index);
     }
 
     private void buildAtStart() {
@@ -187,15 +186,14 @@ public class SearchIndex {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setReadOnly(true);
                 long horizon;
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint, " + SEQUENCE_VALUE);
+                try (PreparedStatement statement = connection.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
                         ResultSet row = statement.executeQuery()) {
                     row.next();
                     horizon = row.getLong(1);
-                    seenSequence = -1;
-                    candidateSequence = row.getLong(2);
-                    candidateXmax = Long.MAX_VALUE;
                 }
+                // The next search reads the changes since this snapshot's horizon.
+                seenSequence = -1;
+                candidateXmax = Long.MAX_VALUE;
                 writer.deleteAll();
                 try (PreparedStatement statement = connection.prepareStatement("select " + ROW + " from article a where a.status = 'published'")) {
                     statement.setFetchSize(BUILD_FETCH_SIZE);

@@ -111,6 +111,32 @@ public final class VietnameseText {
         return new String(folded);
     }
 
+    /** A word of a text: a run of letters and digits, folded ({@link #fold}), with its span in the text. */
+    public record Word(String folded, int start, int end) {
+    }
+
+    /**
+     * The words of a text, split at anything that is not a letter or digit, in order: what the name matcher compares
+     * and what a search passage marks.
+     */
+    public static java.util.List<Word> words(String text) {
+        String folded = foldKeepingOffsets(text);
+        java.util.List<Word> words = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < folded.length()) {
+            if (!Character.isLetterOrDigit(folded.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < folded.length() && Character.isLetterOrDigit(folded.charAt(i))) {
+                i++;
+            }
+            words.add(new Word(folded.substring(start, i), start, i));
+        }
+        return words;
+    }
+
     /** Every character of the Latin blocks (Vietnamese letters lie below U+1F00) folded once, ahead. */
     private static final char[] FOLDED = foldTable();
 
