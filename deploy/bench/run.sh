@@ -106,6 +106,8 @@ load() {
     awk -v app="$(( $(cpu_seconds "$app_pid") - app_before ))" -v pg="$(( $(postgres_cpu_seconds) - pg_before ))" \
         -v n="$(( count - skip ))" 'BEGIN { printf "CPU per article: app %.2f ms, PostgreSQL %.2f ms (2 cores: %.0f articles/s at most)\n", app * 1000 / n, pg * 1000 / n, 2 * n / (app + pg) }' \
         | tee -a "$work/load.txt"
+    # The app's peak resident set over the whole load (the target: 512 MiB throughout).
+    awk '/^VmHWM/ { printf "app peak RSS (VmHWM) over the load: %d MiB\n", $2 / 1024 }' "/proc/$app_pid/status" | tee -a "$work/load.txt"
     app_stop
     {
         echo "Import of articles $skip-$count into a database of $present ($(date -u +%Y-%m-%d)):"

@@ -90,6 +90,24 @@ public class ArticleFilterParams {
             + ArticleQuery.MAX_QUERY_LENGTH + " ký tự.", example = "Đề án 11")
     String q;
 
+    /**
+     * The filter of parameter values given other than in a query string (a webhook's filter): the same reading, the
+     * same errors, naming the parameter. No date range: a subscription follows what is published from now on.
+     */
+    public static ArticleFilter of(List<String> level, List<String> body, String org, String scope, String directive,
+            String type, String issuer, String q) {
+        ArticleFilterParams params = new ArticleFilterParams();
+        params.level = level;
+        params.body = body;
+        params.org = org;
+        params.scope = scope;
+        params.directive = directive;
+        params.type = type;
+        params.issuer = issuer;
+        params.q = q;
+        return params.filter();
+    }
+
     public ArticleFilter filter() {
         ArticleFilter filter = ArticleFilterBuilder.builder()
                 .levels(QueryValues.codes(LEVEL, level, Level.class, Level::code))

@@ -85,6 +85,16 @@ public class ArticleService {
         return new JsonPage(items, slice.next(), lastModified);
     }
 
+    /**
+     * The feed items of these articles, by id, as GET /api/v1/articles lists them (no snippet): published ones only.
+     * For pushes (webhooks), outside any request: URLs start with the configured public address.
+     */
+    @Transactional
+    public Map<Long, String> feedItems(List<Long> ids) {
+        return articles.withTags(ids).stream().filter(article -> article.status == ArticleStatus.PUBLISHED && article.organisation != null)
+                .collect(Collectors.toMap(article -> article.id, article -> cards.write(summary(article, null))));
+    }
+
     /** A page of the JSON list: its items as JSON texts, the cursor of the next page, its newest change. */
     public record JsonPage(List<byte[]> items, PageCursor next, Instant lastModified) {
     }

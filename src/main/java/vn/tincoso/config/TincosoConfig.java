@@ -130,4 +130,60 @@ public interface TincosoConfig {
         @WithDefault("false")
         boolean enabled();
     }
+
+    /** Signed webhooks (webhooks.*). */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /**
+         * The key (base64 of 32 bytes) that seals every subscription's signing secret (AES-256-GCM) in the database,
+         * so that a dump alone cannot sign. Without it the webhook endpoints answer 503 and nothing is sent.
+         * Changing it makes the stored secrets unreadable: rotate the secrets too.
+         */
+        java.util.Optional<String> encryptionKey();
+
+        /** Allow targets on loopback, private, link-local or otherwise non-public addresses (off: refused). */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Whether this instance fans out and sends deliveries (every instance may; they share the work). */
+        @WithDefault("true")
+        boolean workerEnabled();
+
+        /** How long a delivery is retried, from its creation (or from a manual retry), before it is dead. */
+        @WithDefault("24h")
+        java.time.Duration retryFor();
+
+        /** The wait before the first retry; each next one doubles it (up to max-backoff), with jitter of ±50 %. */
+        @WithDefault("10s")
+        java.time.Duration firstRetry();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        java.time.Duration maxBackoff();
+
+        /** How long a receiver has to answer (connecting included). */
+        @WithDefault("10s")
+        java.time.Duration timeout();
+
+        /** Deliveries in flight at once to one subscription, over every instance. */
+        @WithDefault("4")
+        int maxInFlightPerTarget();
+
+        /** Deliveries in flight at once from this instance. */
+        @WithDefault("256")
+        int maxInFlight();
+
+        /** How often the worker looks for changes to fan out and deliveries due. */
+        @WithDefault("200ms")
+        java.time.Duration pollInterval();
+
+        /** How long delivered and dead deliveries (and their events) are kept for GET …/deliveries; purged every 10 min. */
+        @WithDefault("7d")
+        java.time.Duration deliveryRetention();
+
+        /** Webhooks one account may hold (an editor's or an admin's). */
+        @WithDefault("5000")
+        int maxPerAccount();
+    }
 }

@@ -20,7 +20,9 @@ public final class AdvisoryLocks {
         /** One imported text or source URL: concurrent imports of it take turns, so the second finds the first's article. */
         IMPORTED_ARTICLE(1),
         /** Loading the gazetteer: instances starting together on an empty database load it once. */
-        GAZETTEER(2);
+        GAZETTEER(2),
+        /** Claiming webhook deliveries: one instance at a time, so the in-flight limit per target holds over all of them. */
+        WEBHOOK_CLAIM(3);
 
         final int key;
 
@@ -39,6 +41,14 @@ public final class AdvisoryLocks {
                 .setParameter("namespace", namespace.key)
                 .setParameter("key", key)
                 .getSingleResult());
+    }
+
+    /** Takes the lock of this text if no other transaction holds it; false (and no wait) if one does. */
+    public static boolean tryLock(EntityManager entityManager, Namespace namespace, String text) {
+        return (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:namespace, :key)")
+                .setParameter("namespace", namespace.key)
+                .setParameter("key", digest(text))
+                .getSingleResult();
     }
 
     public static void lock(EntityManager entityManager, Namespace namespace, String text) {

@@ -27,8 +27,17 @@ public class ChangeRepository {
         this.entityManager = entityManager;
     }
 
+    /**
+     * The changes of rows of {@code alias} (article or tombstone) after a position (:afterXid, :afterSeq) and of
+     * transactions older than the horizon (:horizon): the window every reader of the stream takes.
+     */
+    public static String window(String alias) {
+        return ("(%1$s.change_xid, %1$s.change_seq) > (cast(cast(:afterXid as text) as xid8), :afterSeq)"
+                + " and %1$s.change_xid < cast(cast(:horizon as text) as xid8)").formatted(alias);
+    }
+
     /** Transactions older than this one are all finished: their changes can be served in order. */
-    long horizon() {
+    public long horizon() {
         return ((Number) entityManager.createNativeQuery("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
                 .getSingleResult()).longValue();
     }
@@ -48,14 +57,12 @@ public class ChangeRepository {
     List<Change> after(Optional<ArticleCriteria> criteria, SyncToken position, long horizon, int limit) {
         Map<String, Object> params = new HashMap<>();
         String matches = criteria.map(c -> ArticleRepository.condition(c, params)).orElse("false");
-        String window = "(%1$s.change_xid, %1$s.change_seq) > (cast(cast(:afterXid as text) as xid8), :afterSeq)"
-                + " and %1$s.change_xid < cast(cast(:horizon as text) as xid8)";
         String sql = "select c.id, c.xid, c.seq, c.present from ("
                 + " select a.id, a.change_xid::text::bigint as xid, a.change_seq as seq, (a.status = 'published' and "
-                + matches + ") as present from article a where " + window.formatted("a")
+                + matches + ") as present from article a where " + window("a")
                 + " union all"
                 + " select t.article_id, t.change_xid::text::bigint, t.change_seq, false from article_tombstone t where "
-                + window.formatted("t")
+                + window("t")
                 + ") c where c.present or c.xid >= :initialHorizon order by c.xid, c.seq limit :limit";
         params.put("afterXid", position.afterXid());
         params.put("afterSeq", position.afterSeq());

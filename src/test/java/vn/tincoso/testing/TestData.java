@@ -84,7 +84,8 @@ public class TestData {
     /** Empties the tables; a truncate leaves no change in the change stream, so the search index is built again. */
     public void reset() {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("truncate article_directive, article, directive, organisation, article_revision, article_tombstone restart identity cascade")
+            entityManager.createNativeQuery("truncate article_directive, article, directive, organisation, article_revision, article_tombstone,"
+                    + " webhook, webhook_event restart identity cascade")
                     .executeUpdate();
             treeChanged.fire(new vn.tincoso.organisations.TreeChanged());
         });

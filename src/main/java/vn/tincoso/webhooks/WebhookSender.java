@@ -1,0 +1,251 @@
+package vn.tincoso.webhooks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import vn.tincoso.config.TincosoConfig;
+import vn.tincoso.database.AdvisoryLocks;
+
+/**
+ * Sends due deliveries. A claim (one instance at a time, rows taken FOR UPDATE SKIP LOCKED) marks them sending until
+ * a lease runs out — twice the timeout — and counts the attempt; the request goes out after the claim has
+ * committed, signed, without following redirects; its outcome is recorded by the next tick, against that attempt only
+ * (a claim that ran out and was taken again by another instance is not overwritten). An instance that dies while
+ * sending leaves its claims to run out: the delivery is sent again, with the same webhook-id.
+ *
+ * A subscriber's deliveries of one article go one at a time and in order: one is due only when no earlier one of the
+ * same article for the same subscription is still pending or being sent. At most max-in-flight-per-target are in
+ * flight to one subscription over every instance. 2xx delivers; 410 Gone disables the subscription; anything else
+ * (another status, no answer in time, a refused address) is retried with exponential backoff and jitter until the
+ * delivery's retry_until, after which it is dead (listed, and replayable by POST …/retry).
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+    private static final int MAX_ERROR_LENGTH = 300;
+
+    /** What an attempt came to: a status code, or the reason there was none. */
+    record Outcome(long deliveryId, int attempt, Integer statusCode, String error, long webhookId) {
+        boolean delivered() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+
+        boolean gone() {
+            return statusCode != null && statusCode == 410;
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final WebhookSecrets secrets;
+    private final WebhookTargets targets;
+    private final TincosoConfig.Webhooks config;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "webhook-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient client;
+    private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, String> openedSecrets = new ConcurrentHashMap<>();
+
+    WebhookSender(EntityManager entityManager, WebhookSecrets secrets, WebhookTargets targets, TincosoConfig config) {
+        this.entityManager = entityManager;
+        this.secrets = secrets;
+        this.targets = targets;
+        this.config = config.webhooks();
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(this.config.timeout())
+                .version(HttpClient.Version.HTTP_1_1).executor(executor).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /**
+     * Whether an attempt of this instance is in flight or finished but not recorded. An attempt's outcome is queued
+     * before it stops counting as in flight, so one that is neither is recorded.
+     */
+    public boolean busy() {
+        return inFlight.get() > 0 || !outcomes.isEmpty();
+    }
+
+    /** A claimed delivery with what sending it takes. */
+    record Claimed(long id, long webhookId, int attempt, URI target, byte[] secretSealed, Instant updatedAt, byte[] body) {
+    }
+
+    /** Claims what is due, as much as this instance may still have in flight, and sends it; how many it sent. */
+    public int sendDue() {
+        int room = config.maxInFlight() - inFlight.get();
+        if (room <= 0) {
+            return 0;
+        }
+        List<Claimed> claimed = claim(room);
+        for (Claimed delivery : claimed) {
+            inFlight.incrementAndGet();
+            send(delivery).whenComplete((outcome, failure) -> {
+                outcomes.add(failure == null ? outcome : new Outcome(delivery.id(), delivery.attempt(), null,
+                        describe(failure), delivery.webhookId()));
+                inFlight.decrementAndGet();
+            });
+        }
+        return claimed.size();
+    }
+
+    @Transactional
+    List<Claimed> claim(int room) {
+        if (!AdvisoryLocks.tryLock(entityManager, AdvisoryLocks.Namespace.WEBHOOK_CLAIM, "claim")) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        // Each active subscription's earliest due deliveries, as many as it has room for: one receiver's backlog
+        // never holds the others back.
+        List<Number> due = entityManager.createNativeQuery("""
+                select c.id from webhook w
+                 cross join lateral (
+                    select d.id from webhook_delivery d
+                     where d.webhook_id = w.id and d.status in ('pending', 'sending')
+                       and (d.status = 'pending' and d.next_attempt_at <= now() or d.status = 'sending' and d.claimed_until < now())
+                       and not exists (select 1 from webhook_delivery e where e.webhook_id = d.webhook_id
+                                          and e.article_id = d.article_id and e.id < d.id and e.status in ('pending', 'sending'))
+                     order by d.id
+                     limit greatest(0, :perTarget - (select count(*) from webhook_delivery f where f.webhook_id = w.id
+                                                        and f.status = 'sending' and f.claimed_until >= now()))) c
+                 where w.state = 'active'
+                 order by c.id limit :room
+                """).setParameter("perTarget", config.maxInFlightPerTarget()).setParameter("room", room).getResultList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        // Twice the timeout: an answer that comes just in time is recorded before anyone may claim the delivery again.
+        String lease = config.timeout().multipliedBy(2).toMillis() + " milliseconds";
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = entityManager.createNativeQuery("""
+                with claimed as (
+                    update webhook_delivery d set status = 'sending', attempts = d.attempts + 1, last_attempt_at = now(),
+                           claimed_until = now() + cast(:lease as interval)
+                     where d.id in (select id from webhook_delivery where id in (:due)
+                                       and (status = 'pending' or status = 'sending' and claimed_until < now())
+                                       for update skip locked)
+                    returning d.id, d.webhook_id, d.event_id, d.attempts)
+                select c.id, c.webhook_id, c.attempts, w.target_url, w.secret_sealed, w.updated_at, e.body
+                  from claimed c join webhook w on w.id = c.webhook_id join webhook_event e on e.id = c.event_id
+                 order by c.id
+                """, Tuple.class).setParameter("lease", lease)
+                .setParameter("due", due.stream().map(Number::longValue).toList()).getResultList();
+        return rows.stream().map(row -> new Claimed(((Number) row.get("id")).longValue(), ((Number) row.get("webhook_id")).longValue(),
+                ((Number) row.get("attempts")).intValue(), URI.create((String) row.get("target_url")), (byte[]) row.get("secret_sealed"),
+                WebhookStore.instant(row.get("updated_at")), ((String) row.get("body")).getBytes(StandardCharsets.UTF_8))).toList();
+    }
+
+    private CompletableFuture<Outcome> send(Claimed delivery) {
+        return CompletableFuture.supplyAsync(() -> targets.refusal(delivery.target()), executor).thenCompose(refused -> {
+            if (refused != null) {
+                return CompletableFuture.completedFuture(new Outcome(delivery.id(), delivery.attempt(), null, refused, delivery.webhookId()));
+            }
+            String messageId = "msg_" + delivery.id();
+            long timestamp = Instant.now().getEpochSecond();
+            // Opened once per subscription and version of it (a changed secret changes updated_at).
+            String secret = openedSecrets.computeIfAbsent(delivery.webhookId() + "@" + delivery.updatedAt(),
+                    key -> secrets.open(delivery.secretSealed()));
+            HttpRequest request = HttpRequest.newBuilder(delivery.target()).timeout(config.timeout())
+                    .header("content-type", "application/json")
+                    .header("user-agent", "tincoso-webhooks/1")
+                    .header("webhook-id", messageId)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", WebhookSecrets.signature(secret, messageId, timestamp, delivery.body()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body())).build();
+            return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenApply(response -> new Outcome(delivery.id(), delivery.attempt(), response.statusCode(),
+                            response.statusCode() >= 300 ? "HTTP " + response.statusCode() : null, delivery.webhookId()));
+        });
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String text = cause instanceof java.net.http.HttpTimeoutException ? "no answer in time"
+                : cause instanceof java.net.ConnectException ? "connection refused"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    /** Records the outcomes of the attempts that have finished since the last call; how many. */
+    @Transactional
+    public int recordOutcomes() {
+        List<Outcome> finished = new ArrayList<>();
+        for (Outcome outcome; (outcome = outcomes.poll()) != null; ) {
+            finished.add(outcome);
+        }
+        if (finished.isEmpty()) {
+            return 0;
+        }
+        for (Outcome outcome : finished) {
+            if (outcome.delivered()) {
+                entityManager.createNativeQuery("""
+                        update webhook_delivery set status = 'delivered', delivered_at = now(), last_status_code = :code,
+                               last_error = null, claimed_until = null
+                         where id = :id and attempts = :attempt and status = 'sending'
+                        """).setParameter("code", outcome.statusCode()).setParameter("id", outcome.deliveryId())
+                        .setParameter("attempt", outcome.attempt()).executeUpdate();
+            } else if (outcome.gone()) {
+                dead(outcome, "410 Gone: the receiver ended the subscription");
+                entityManager.createNativeQuery("""
+                        update webhook set state = 'disabled', updated_at = now(),
+                               disabled_reason = 'máy nhận trả 410 Gone lúc ' || to_char(now() at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI:SS')
+                         where id = :id
+                        """).setParameter("id", outcome.webhookId()).executeUpdate();
+            } else {
+                retryLater(outcome);
+            }
+        }
+        return finished.size();
+    }
+
+    /** Pending again after a backoff that doubles each attempt, ±50 %, or dead once that would pass its retry_until. */
+    private void retryLater(Outcome outcome) {
+        long first = config.firstRetry().toMillis();
+        long backoff = Math.min(config.maxBackoff().toMillis(), first << Math.min(30, Math.max(0, outcome.attempt() - 1)));
+        long wait = (long) (backoff * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
+        entityManager.createNativeQuery("""
+                update webhook_delivery
+                   set status = case when now() + cast(:wait as interval) > retry_until then 'dead' else 'pending' end,
+                       next_attempt_at = now() + cast(:wait as interval), claimed_until = null,
+                       last_status_code = :code, last_error = :error
+                 where id = :id and attempts = :attempt and status = 'sending'
+                """).setParameter("wait", wait + " milliseconds").setParameter("code", outcome.statusCode())
+                .setParameter("error", outcome.error()).setParameter("id", outcome.deliveryId())
+                .setParameter("attempt", outcome.attempt()).executeUpdate();
+    }
+
+    private void dead(Outcome outcome, String error) {
+        entityManager.createNativeQuery("""
+                update webhook_delivery set status = 'dead', last_status_code = :code, last_error = :error, claimed_until = null
+                 where id = :id and attempts = :attempt and status = 'sending'
+                """).setParameter("code", outcome.statusCode()).setParameter("error", error)
+                .setParameter("id", outcome.deliveryId()).setParameter("attempt", outcome.attempt()).executeUpdate();
+    }
+}

@@ -1,0 +1,161 @@
+package vn.tincoso.webhooks;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+/** The webhook tables of V15, by SQL: subscriptions and their deliveries as the API reads and writes them. */
+@ApplicationScoped
+public class WebhookStore {
+
+    /** A subscription row; {@code filter} is its JSON text. */
+    record Row(long id, String url, byte[] secretSealed, List<String> events, String filter, Long organisationId,
+            String state, String disabledReason, String createdBy, Instant createdAt, Instant updatedAt) {
+    }
+
+    private static final String COLUMNS = "id, target_url, secret_sealed, array_to_string(events, ',') as events,"
+            + " filter::text as filter, organisation_id, state, disabled_reason, created_by, created_at, updated_at";
+
+    private final EntityManager entityManager;
+
+    WebhookStore(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    long insert(String url, byte[] secretSealed, List<String> events, String filter, Long organisationId, String createdBy) {
+        return ((Number) entityManager.createNativeQuery("""
+                insert into webhook (target_url, secret_sealed, events, filter, organisation_id, created_by)
+                values (:url, :secret, string_to_array(:events, ','), cast(:filter as jsonb), :organisation, :createdBy)
+                returning id
+                """).setParameter("url", url).setParameter("secret", secretSealed).setParameter("events", String.join(",", events))
+                .setParameter("filter", filter).setParameter("organisation", organisationId).setParameter("createdBy", createdBy)
+                .getSingleResult()).longValue();
+    }
+
+    Optional<Row> find(long id, boolean lock) {
+        return rows("select " + COLUMNS + " from webhook where id = :id" + (lock ? " for update" : ""), id, null).stream().findFirst();
+    }
+
+    /** Every subscription, or (for an editor) those of units in the subtree of {@code withinSlug}; by id. */
+    List<Row> list(String withinSlug) {
+        String where = withinSlug == null ? "" : " where organisation_id in (select o.id from organisation o"
+                + " where o.path <@ (select p.path from organisation p where p.slug = :within))";
+        return rows("select " + COLUMNS + " from webhook" + where + " order by id", null, withinSlug);
+    }
+
+    /** Subscriptions the fan-out serves: all but the disabled (paused ones still collect their deliveries). */
+    List<Row> live() {
+        return rows("select " + COLUMNS + " from webhook where state <> 'disabled' order by id", null, null);
+    }
+
+    long countCreatedBy(String createdBy) {
+        return ((Number) entityManager.createNativeQuery("select count(*) from webhook where created_by = :by")
+                .setParameter("by", createdBy).getSingleResult()).longValue();
+    }
+
+    void update(long id, String url, byte[] secretSealed, List<String> events, String filter, Long organisationId, String state) {
+        entityManager.createNativeQuery("""
+                update webhook set target_url = :url, secret_sealed = :secret, events = string_to_array(:events, ','),
+                       filter = cast(:filter as jsonb), organisation_id = :organisation, state = :state,
+                       disabled_reason = case when :state = 'disabled' then disabled_reason end, updated_at = now()
+                 where id = :id
+                """).setParameter("url", url).setParameter("secret", secretSealed).setParameter("events", String.join(",", events))
+                .setParameter("filter", filter).setParameter("organisation", organisationId).setParameter("state", state)
+                .setParameter("id", id).executeUpdate();
+    }
+
+    void delete(long id) {
+        entityManager.createNativeQuery("delete from webhook where id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> rows(String sql, Long id, String within) {
+        var query = entityManager.createNativeQuery(sql, Tuple.class);
+        if (id != null) {
+            query.setParameter("id", id);
+        }
+        if (within != null) {
+            query.setParameter("within", within);
+        }
+        return ((List<Tuple>) query.getResultList()).stream().map(row -> new Row(((Number) row.get("id")).longValue(),
+                (String) row.get("target_url"), (byte[]) row.get("secret_sealed"),
+                Arrays.asList(((String) row.get("events")).split(",")), (String) row.get("filter"),
+                row.get("organisation_id") == null ? null : ((Number) row.get("organisation_id")).longValue(),
+                (String) row.get("state"), (String) row.get("disabled_reason"), (String) row.get("created_by"),
+                instant(row.get("created_at")), instant(row.get("updated_at")))).toList();
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    /** A subscription's deliveries, newest first, after a cursor (the last id seen), at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    List<DeliveryView> deliveries(long webhookId, Long beforeId, int limit) {
+        var query = entityManager.createNativeQuery("""
+                select d.id, e.type, d.article_id, d.status, d.attempts, d.created_at, d.last_attempt_at, d.last_status_code,
+                       d.last_error, d.next_attempt_at, d.delivered_at
+                  from webhook_delivery d join webhook_event e on e.id = d.event_id
+                 where d.webhook_id = :webhook and d.id < :before
+                 order by d.id desc limit :limit
+                """, Tuple.class).setParameter("webhook", webhookId)
+                .setParameter("before", beforeId == null ? Long.MAX_VALUE : beforeId).setParameter("limit", limit);
+        return ((List<Tuple>) query.getResultList()).stream().map(WebhookStore::delivery).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<DeliveryView> delivery(long webhookId, long deliveryId) {
+        var query = entityManager.createNativeQuery("""
+                select d.id, e.type, d.article_id, d.status, d.attempts, d.created_at, d.last_attempt_at, d.last_status_code,
+                       d.last_error, d.next_attempt_at, d.delivered_at
+                  from webhook_delivery d join webhook_event e on e.id = d.event_id
+                 where d.webhook_id = :webhook and d.id = :id
+                """, Tuple.class).setParameter("webhook", webhookId).setParameter("id", deliveryId);
+        return ((List<Tuple>) query.getResultList()).stream().map(WebhookStore::delivery).findFirst();
+    }
+
+    /** Sends a delivery again now, retried as long as a new one would be; false if it is not this subscription's. */
+    boolean retry(long webhookId, long deliveryId, java.time.Duration retryFor) {
+        return entityManager.createNativeQuery("""
+                update webhook_delivery set status = 'pending', next_attempt_at = now(), claimed_until = null,
+                       retry_until = now() + cast(:retryFor as interval)
+                 where webhook_id = :webhook and id = :id
+                """).setParameter("retryFor", retryFor.toSeconds() + " seconds").setParameter("webhook", webhookId)
+                .setParameter("id", deliveryId).executeUpdate() == 1;
+    }
+
+    /** Drops finished deliveries older than the retention, and events no delivery needs any more; how many deliveries. */
+    @jakarta.transaction.Transactional
+    public int purge(java.time.Duration retention) {
+        String before = retention.toSeconds() + " seconds";
+        int purged = entityManager.createNativeQuery("delete from webhook_delivery where status in ('delivered', 'dead')"
+                + " and created_at < now() - cast(:before as interval)").setParameter("before", before).executeUpdate();
+        entityManager.createNativeQuery("delete from webhook_event e where e.created_at < now() - cast(:before as interval)"
+                + " and not exists (select 1 from webhook_delivery d where d.event_id = e.id)").setParameter("before", before).executeUpdate();
+        return purged;
+    }
+
+    private static DeliveryView delivery(Tuple row) {
+        return new DeliveryView("msg_" + row.get(0), (String) row.get(1), ((Number) row.get(2)).longValue(), (String) row.get(3),
+                ((Number) row.get(4)).intValue(), time(row.get(5)), time(row.get(6)),
+                row.get(7) == null ? null : ((Number) row.get(7)).intValue(), (String) row.get(8), time(row.get(9)), time(row.get(10)));
+    }
+
+    private static java.time.OffsetDateTime time(Object value) {
+        return value == null ? null : vn.tincoso.config.VietnamTime.of(instant(value));
+    }
+}
