@@ -9,6 +9,8 @@
 #   queries  run every query of the set for --duration seconds with --connections connections, once as served
 #            and once with the response cache off
 #   all      both (the default)
+#   webhooks 1,000 subscriptions, 100 publishes a second for a minute, a receiver on loopback: deliveries per
+#            second and publish-to-delivery percentiles (deploy/bench/webhooks.py), on a database of its own
 #
 # Also measures, in the same run, nginx serving the same bytes from a file (the ceiling) and PostgreSQL alone
 # answering each page's SQL with pgbench (the floor): deploy/bench/limits.py.
@@ -27,7 +29,7 @@ duration=20
 connections=32
 while [ $# -gt 0 ]; do
     case "$1" in
-        load|queries|all) phase=$1 ;;
+        load|queries|all|webhooks) phase=$1 ;;
         --count) count=$2; shift ;;
         --duration) duration=$2; shift ;;
         --connections) connections=$2; shift ;;
@@ -70,7 +72,8 @@ start_app() {
         MP_JWT_VERIFY_PUBLICKEY_LOCATION=deploy/local/jwt/dev-public.pem \
         TINCOSO_RATE_LIMIT_REQUESTS_PER_MINUTE=0 TINCOSO_PUBLIC_BASE_URL="$api" \
         $java_opts
-    app_wait_ready "$api" 120
+    # At a million articles the search index alone takes minutes to build before the instance is ready.
+    app_wait_ready "$api" 900
 }
 trap app_stop EXIT
 
@@ -138,7 +141,18 @@ queries() {
     app_stop
 }
 
+# Webhooks on a fresh database of their own (the gazetteer only), with a receiver on loopback.
+webhooks() {
+    local database=${database}_webhooks
+    dropdb --if-exists "$database" && createdb --encoding=UTF8 --template=template0 "$database"
+    TINCOSO_WEBHOOKS_ENCRYPTION_KEY=$(head -c32 /dev/urandom | base64) TINCOSO_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true start_app
+    python3 deploy/bench/webhooks.py --api "$api" --database "$database" \
+        --token "$(deploy/local/mint-token.sh --role admin --hours 4 | sed 's/^Bearer //')" --out deploy/bench/webhooks.txt
+    app_stop
+}
+
 case "$phase" in
+    webhooks) webhooks ;;
     load) load ;;
     queries) queries ;;
     all) load; queries ;;
