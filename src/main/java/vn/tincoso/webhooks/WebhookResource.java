@@ -103,7 +103,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Một webhook")
+    @Operation(summary = "Một webhook", description = "Không có secret.")
     @APIResponse(responseCode = "200", description = "Webhook",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "404", description = "Không có, hoặc ngoài phạm vi tài khoản")
