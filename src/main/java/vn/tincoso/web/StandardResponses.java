@@ -64,6 +64,11 @@ public class StandardResponses implements OASFilter {
                 standardAnswers(path, method, operation);
                 problemContent(operation.getResponses());
             }
+            // A callback (the webhook POST to a receiver) is signed, not authenticated: no security scheme applies.
+            if (operation.getCallbacks() != null) {
+                operation.getCallbacks().values().forEach(callback -> callback.getPathItems().values().forEach(callbackItem ->
+                        callbackItem.getOperations().values().forEach(sent -> sent.setSecurity(new java.util.ArrayList<>()))));
+            }
         }));
     }
 
