@@ -37,7 +37,7 @@ generate java --library native \
     --api-package vn.tincoso.client.api --model-package vn.tincoso.client.model --invoker-package vn.tincoso.client
 
 apis=$(cd "$out/typescript-fetch/apis" && ls ./*Api.ts | sed 's|^\./||; s|\.ts$||' | sort | tr '\n' ' ')
-expected="ArticlesApi ChangesApi DirectivesApi FeedsApi ImportsApi OrganisationsApi ReviewApi "
+expected="ArticlesApi ChangesApi DirectivesApi FeedsApi ImportsApi OrganisationsApi ReviewApi WebhooksApi "
 [ "$apis" = "$expected" ] || fail "API classes are '$apis', expected '$expected' (one per tag of the document)"
 
 # A body typed any, or void where the API answers one (only DELETE answers 204), is a client that cannot read it.

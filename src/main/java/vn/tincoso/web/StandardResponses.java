@@ -66,8 +66,14 @@ public class StandardResponses implements OASFilter {
             }
             // A callback (the webhook POST to a receiver) is signed, not authenticated: no security scheme applies.
             if (operation.getCallbacks() != null) {
-                operation.getCallbacks().values().forEach(callback -> callback.getPathItems().values().forEach(callbackItem ->
-                        callbackItem.getOperations().values().forEach(sent -> sent.setSecurity(new java.util.ArrayList<>()))));
+                operation.getCallbacks().forEach((name, callback) -> callback.getPathItems().values().forEach(callbackItem ->
+                        callbackItem.getOperations().values().forEach(sent -> {
+                            sent.setSecurity(new java.util.ArrayList<>());
+                            // Named, so that client generators need not invent a name.
+                            if (sent.getOperationId() == null) {
+                                sent.setOperationId("Receiver_" + name);
+                            }
+                        })));
             }
         }));
     }
