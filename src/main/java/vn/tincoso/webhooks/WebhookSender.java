@@ -189,7 +189,7 @@ public class WebhookSender {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String text = cause instanceof java.net.http.HttpTimeoutException ? "no answer in time"
                 : cause instanceof java.net.ConnectException ? "connection refused"
-                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                : "the request failed" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 

@@ -2,8 +2,6 @@ package vn.tincoso.webhooks;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -214,7 +212,8 @@ class WebhookDeliveryTest {
                 "three attempts of the first event, then the second: never the second before the first is delivered");
         assertEquals(1, new HashSet<>(got.subList(0, 3).stream().map(message -> message.header("webhook-id")).toList()).size(),
                 "a retry is the same message");
-        assertNotEquals(got.get(0).header("webhook-timestamp") + "", "");
+        long sentAt = Long.parseLong(got.get(0).header("webhook-timestamp"));
+        assertTrue(Math.abs(sentAt - java.time.Instant.now().getEpochSecond()) < 120, "the timestamp is the sending time, in seconds");
         Response deliveries = given().header("Authorization", Tokens.admin()).get("/api/v1/webhooks/" + hook[0] + "/deliveries");
         assertEquals(List.of(1, 3), deliveries.path("attempts"));
         assertEquals(List.of("delivered", "delivered"), deliveries.path("status"));
@@ -355,7 +354,7 @@ class WebhookDeliveryTest {
 
     @Test
     void twoFanOutsAtOnceRecordEachDeliveryOnce() throws Exception {
-        String[] hook = subscribe("{}");
+        subscribe("{}");
         for (int i = 0; i < 20; i++) {
             int n = i;
             data.call(() -> wardArticle("Phường Bách Khoa họp dân lần " + n, "phuong-bach-khoa"));
@@ -375,7 +374,6 @@ class WebhookDeliveryTest {
         List<Received> got = deliver();
         assertEquals(20, got.size());
         assertEquals(20, new HashSet<>(got.stream().map(message -> message.json().getInt("data.id")).toList()).size());
-        assertFalse(hook[0].isEmpty());
     }
 
     private static void refused(Response response, int status, String field) {
