@@ -120,7 +120,7 @@ public class WebhookResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Trường không hợp lệ")
     @APIResponse(responseCode = "404", description = "Không có, hoặc ngoài phạm vi tài khoản")
-    public WebhookView change(@PathParam("id") String id, @Valid @NotNull WebhookInput body) {
+    public WebhookView change(@Parameter(example = "1") @PathParam("id") String id, @Valid @NotNull WebhookInput body) {
         return webhooks.change(idOf(id), body, user);
     }
 
@@ -129,7 +129,7 @@ public class WebhookResource {
     @Operation(summary = "Xóa một webhook", description = "Các lần gửi chưa xong bị hủy.")
     @APIResponse(responseCode = "204", description = "Đã xóa")
     @APIResponse(responseCode = "404", description = "Không có, hoặc ngoài phạm vi tài khoản")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@Parameter(example = "1") @PathParam("id") String id) {
         webhooks.delete(idOf(id), user);
         return Response.noContent().build();
     }
@@ -144,7 +144,7 @@ public class WebhookResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
     @APIResponse(responseCode = "400", description = "limit hoặc before không hợp lệ")
     @APIResponse(responseCode = "404", description = "Không có webhook, hoặc ngoài phạm vi tài khoản")
-    public List<DeliveryView> deliveries(@PathParam("id") String id,
+    public List<DeliveryView> deliveries(@Parameter(example = "1") @PathParam("id") String id,
             @Parameter(description = "Số lần gửi mỗi trang, 1–" + WebhookService.MAX_DELIVERIES_PAGE, example = "50")
             @QueryParam(LIMIT) String limit,
             @Parameter(description = "Chỉ các lần gửi trước lần này (id của lần cuối trang trước)", example = "msg_1042")
@@ -161,7 +161,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Lần gửi, đang chờ gửi",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "Không có webhook hay lần gửi này")
-    public DeliveryView retry(@PathParam("id") String id, @Parameter(example = "msg_1042") @PathParam("delivery") String delivery) {
+    public DeliveryView retry(@Parameter(example = "1") @PathParam("id") String id, @Parameter(example = "msg_1042") @PathParam("delivery") String delivery) {
         long webhookId = idOf(id);
         long deliveryId;
         try {

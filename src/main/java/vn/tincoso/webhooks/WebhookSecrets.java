@@ -60,7 +60,10 @@ public class WebhookSecrets {
         return key.isPresent();
     }
 
-    /** 503 when the key is missing, so that no secret is ever stored in the clear. */
+    /**
+     * 503 when the key is missing, so that no secret is ever stored in the clear. Only what seals or opens a secret
+     * needs it: subscriptions stored under a key can still be listed, paused and deleted while it is absent.
+     */
     void requireConfigured() {
         if (key.isEmpty()) {
             throw new NotConfigured();

@@ -57,6 +57,8 @@ class SwaggerUiIT {
     private static final FreshDatabase DATABASE = new FreshDatabase();
     private static Map<String, String> database;
     private static AppProcess app;
+    /** A key for this test only (the webhook operations answer 503 without one). */
+    private static final String WEBHOOK_KEY = "c3dhZ2dlci11aS1pdC1vbmx5LWtleS0zMi1ieXRlcyE=";
     private static Path profile;
     private static WebDriver browser;
 
@@ -96,7 +98,10 @@ class SwaggerUiIT {
         Map<String, String> settings = new HashMap<>(database);
         settings.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
         settings.put("TINCOSO_DEMO_CONTENT_ENABLED", "true");
+        settings.put("TINCOSO_WEBHOOKS_ENCRYPTION_KEY", WEBHOOK_KEY);
+        settings.put("TINCOSO_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         app = AppProcess.start("swagger-ui", settings);
+        subscribeTheExampleWebhook();
         List<Operation> operations = getOperations();
         assertFalse(operations.isEmpty(), "the served document lists no GET operation");
         long opening = System.nanoTime();
@@ -130,6 +135,14 @@ class SwaggerUiIT {
             fail(failures.size() + " of " + operations.size() + " GET operations fail in Swagger UI with their examples:\n  "
                     + String.join("\n  ", failures) + browserErrors() + "\n(the instance's log: " + app.log() + ")");
         }
+    }
+
+    /** Webhook 1, the one the webhook operations' examples name (demo content holds none: it would send requests). */
+    private static void subscribeTheExampleWebhook() {
+        int id = given().baseUri(app.url()).header("Authorization", Tokens.admin()).contentType("application/json")
+                .body("{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"article.deleted\"]}").post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("id");
+        assertEquals(1, id, "the webhook examples name webhook 1");
     }
 
     /** Without QUARKUS_SWAGGER_UI_ENABLED, the packaged application serves no Swagger UI (its document stays public). */

@@ -123,6 +123,30 @@ class WebhooksIT {
     }
 
     @Test
+    void withoutItsKeyAnInstanceRefusesNewSecretsButStillListsPausesAndDeletes() {
+        try (AppProcess keyed = AppProcess.start("webhooks-keyed", settings)) {
+            subscribe(keyed);
+        }
+        Map<String, String> keyless = new HashMap<>(settings);
+        keyless.remove("TINCOSO_WEBHOOKS_ENCRYPTION_KEY");
+        try (AppProcess app = AppProcess.start("webhooks-keyless", keyless)) {
+            given().baseUri(app.url()).header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"url\": \"http://127.0.0.1:9/hook\"}").post("/api/v1/webhooks")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("tincoso.webhooks.encryption-key"));
+            given().baseUri(app.url()).header("Authorization", Tokens.admin()).get("/api/v1/webhooks")
+                    .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(1)).body("[0]", org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.hasKey("secret")));
+            given().baseUri(app.url()).header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"secret\": \"whsec_" + "A".repeat(32) + "\"}").patch("/api/v1/webhooks/1").then().statusCode(503);
+            given().baseUri(app.url()).header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                    .body("{\"state\": \"paused\"}").patch("/api/v1/webhooks/1").then().statusCode(200).body("state",
+                            org.hamcrest.Matchers.is("paused"));
+            given().baseUri(app.url()).header("Authorization", Tokens.admin()).delete("/api/v1/webhooks/1").then().statusCode(204);
+        }
+    }
+
+    @Test
     void twoInstancesMakeEachDeliveryOnce() {
         try (AppProcess first = AppProcess.start("webhooks-first", settings);
                 AppProcess second = AppProcess.start("webhooks-second", settings)) {
