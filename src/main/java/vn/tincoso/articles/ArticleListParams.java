@@ -1,5 +1,11 @@
 package vn.tincoso.articles;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +54,55 @@ public class ArticleListParams extends ArticleFilterParams {
     @Parameter(description = "Chỉ trả về các trường này của mỗi bài (phân tách bằng dấu phẩy); id luôn có.",
             example = "title,publishedAt,organisation", schema = @Schema(type = SchemaType.STRING))
     List<String> fields;
+
+    /**
+     * The parameters of a query string as a request binds them (a single-valued one given once; names it does not
+     * declare ignored, as a request's are): a WebSub topic read as its feed reads it. A malformed escape is an
+     * IllegalArgumentException.
+     */
+    public static ArticleListParams fromQueryString(String raw) {
+        Map<String, List<String>> values = new HashMap<>();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            if (!pair.isEmpty()) {
+                String[] parts = pair.split("=", 2);
+                values.computeIfAbsent(decoded(parts[0]), name -> new ArrayList<>()).add(parts.length == 2 ? decoded(parts[1]) : "");
+            }
+        }
+        ArticleListParams params = new ArticleListParams();
+        params.level = values.get(LEVEL);
+        params.body = values.get(BODY);
+        params.org = first(values, ORG);
+        params.scope = first(values, SCOPE);
+        params.directive = first(values, DIRECTIVE);
+        params.type = first(values, TYPE);
+        params.issuer = first(values, ISSUER);
+        params.from = first(values, FROM);
+        params.to = first(values, TO);
+        params.q = first(values, Q);
+        params.sort = first(values, SORT);
+        params.limit = first(values, LIMIT);
+        params.cursor = first(values, CURSOR);
+        params.fields = values.get(FIELDS);
+        return params;
+    }
+
+    private static String decoded(String part) {
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+
+    /** A single-valued parameter's value; given twice, it is refused as a request's is (web.QueryParameterGuard). */
+    private static String first(Map<String, List<String>> values, String name) {
+        List<String> given = values.get(name);
+        if (given != null && given.size() > 1) {
+            throw new InvalidParameterException(name, "chỉ được dùng một lần");
+        }
+        return given == null ? null : given.get(0);
+    }
+
+    /** Whether a cursor was given: a page past the first. */
+    public boolean paged() {
+        return QueryValues.given(cursor).isPresent();
+    }
 
     public ArticleQuery toQuery() {
         ArticleFilter filter = filter();

@@ -186,4 +186,29 @@ public interface TincosoConfig {
         @WithDefault("5000")
         int maxPerAccount();
     }
+
+    /** The WebSub hub at /websub (webhooks.WebSubHub); it needs tincoso.webhooks.encryption-key, as webhooks do. */
+    WebSub websub();
+
+    interface WebSub {
+        /** The lease a subscription gets when hub.lease_seconds is not given. */
+        @WithDefault("10d")
+        java.time.Duration lease();
+
+        /** The shortest lease granted: a shorter hub.lease_seconds is raised to it. */
+        @WithDefault("5m")
+        java.time.Duration minLease();
+
+        /** The longest lease granted: a longer hub.lease_seconds is lowered to it. */
+        @WithDefault("30d")
+        java.time.Duration maxLease();
+
+        /** Subscriptions the hub holds at most, over every callback and topic. */
+        @WithDefault("10000")
+        int maxSubscriptions();
+
+        /** Intent verifications this instance runs at once; more requests are a 503 until one ends. */
+        @WithDefault("64")
+        int maxPendingVerifications();
+    }
 }

@@ -4,16 +4,18 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.MediaType;
 
 import vn.tincoso.articles.Article;
 import vn.tincoso.articles.ArticleListParams;
 import vn.tincoso.articles.ArticleQuery;
 import vn.tincoso.articles.ArticleService;
+import vn.tincoso.articles.ArticleSyndication;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.organisations.OrganisationRepository;
@@ -40,12 +42,21 @@ public class FeedService {
         this.config = config;
     }
 
+    /** A feed's own URL by format (relative to the public address): its self link and WebSub topic. */
+    static final Map<String, String> PATHS = Map.of(ArticleSyndication.ATOM, "api/v1/feeds/articles.atom",
+            ArticleSyndication.RSS, "api/v1/feeds/articles.rss", ArticleSyndication.JSON_FEED, "api/v1/feeds/articles.json");
+
+    /**
+     * The feed of a query read at {@code request}, in {@code format}: its self link is the format's own feed URL with
+     * the request's parameters, the topic a WebSub subscriber names, however the feed was asked for (a feed URL, or
+     * the article list with an Accept header).
+     */
     @Transactional
-    public ArticleFeed feed(ArticleQuery query, UriInfo request) {
+    public ArticleFeed feed(ArticleQuery query, PageLinks.Target request, MediaType format) {
         Page<ArticleFeed.Entry> page = articles.list(query, (article, snippet) -> entry(article));
         String organisationName = query.filter().org() == null ? null
                 : organisations.findBySlug(query.filter().org()).map(organisation -> organisation.name).orElse(null);
-        URI self = links.self(request, ArticleListParams.NAMES);
+        URI self = links.at(request, PATHS.get(format.getType() + "/" + format.getSubtype()), ArticleListParams.NAMES);
         Instant updated = page.items().stream().map(entry -> entry.updated().toInstant())
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         return ArticleFeedBuilder.builder()
@@ -54,9 +65,18 @@ public class FeedService {
                 .title(FeedTitles.of(query.filter(), organisationName))
                 .self(self).home(links.elsewhere(request, "/api/v1/articles", ArticleListParams.NAMES))
                 .next(page.next() == null ? null : links.next(request, page.next(), ArticleListParams.NAMES).url())
-                .hub(config.feeds().hubUrl().orElse(null))
+                .hub(hub(request))
                 .updated(VietnamTime.of(updated)).entries(page.items())
                 .build();
+    }
+
+    /**
+     * The WebSub hub every feed names: the one configured (tincoso.feeds.hub-url), else this API's own at /websub
+     * when it can work (webhooks have their key); none otherwise.
+     */
+    URI hub(PageLinks.Target request) {
+        return config.feeds().hubUrl().orElseGet(() -> config.webhooks().encryptionKey().isPresent()
+                ? URI.create(request.base() + "/websub") : null);
     }
 
     private ArticleFeed.Entry entry(Article article) {

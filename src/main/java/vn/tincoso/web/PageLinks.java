@@ -27,32 +27,62 @@ public class PageLinks {
 
     /** @param known the parameters the endpoint declares, the only ones the link carries */
     public NextPage next(UriInfo request, PageCursor cursor, Set<String> known) {
+        return next(Target.of(request, address), cursor, known);
+    }
+
+    /** The same, for a page read somewhere other than in a request (a WebSub topic rendered for its subscribers). */
+    public NextPage next(Target request, PageCursor cursor, Set<String> known) {
         if (cursor == null) {
             return null;
         }
         String encoded = cursor.encode();
-        return new NextPage(encoded, url(request, stripSlash(request.getPath()), CURSOR + "=" + encoded, known));
+        return new NextPage(encoded, url(request, request.path(), CURSOR + "=" + encoded, known));
     }
 
     /** The request's own URL, as a feed's self link. */
     public URI self(UriInfo request, Set<String> known) {
-        return url(request, stripSlash(request.getPath()), null, known);
+        return url(Target.of(request, address), stripSlash(request.getPath()), null, known);
+    }
+
+    /** The request's parameters, cursor included, at another path: a feed's self link at the format's own URL. */
+    public URI at(Target request, String path, Set<String> known) {
+        return url(request, stripSlash(path), null, known);
     }
 
     /** The same filter, without the cursor, at another path of the API: a feed's alternate, the JSON list. */
     public URI elsewhere(UriInfo request, String path, Set<String> known) {
+        return elsewhere(Target.of(request, address), path, known);
+    }
+
+    public URI elsewhere(Target request, String path, Set<String> known) {
         Set<String> filter = new HashSet<>(known);
         filter.remove(CURSOR);
         return url(request, stripSlash(path), null, filter);
     }
 
     /**
+     * What links are made of: the public address the request came to, its path (relative, no leading slash) and its
+     * query string as the client wrote it (null if none).
+     */
+    public record Target(URI base, String path, String rawQuery) {
+
+        public static Target of(UriInfo request, PublicAddress address) {
+            return new Target(address.base(), stripSlash(request.getPath()), request.getRequestUri().getRawQuery());
+        }
+    }
+
+    /** The request of this UriInfo as a {@link Target} on the public address. */
+    public Target target(UriInfo request) {
+        return Target.of(request, address);
+    }
+
+    /**
      * The request's known parameters as the client wrote them (order and encoding kept) on {@code path}, the cursor
      * replaced when {@code cursorParameter} is given.
      */
-    private URI url(UriInfo request, String path, String cursorParameter, Set<String> known) {
+    private static URI url(Target request, String path, String cursorParameter, Set<String> known) {
         StringJoiner query = new StringJoiner("&");
-        String raw = request.getRequestUri().getRawQuery();
+        String raw = request.rawQuery();
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
@@ -65,7 +95,7 @@ public class PageLinks {
         if (cursorParameter != null) {
             query.add(cursorParameter);
         }
-        URI url = address.resolve(path);
+        URI url = URI.create(request.base() + "/" + path);
         return query.length() == 0 ? url : URI.create(url + "?" + query);
     }
 

@@ -26,6 +26,7 @@ import vn.tincoso.config.TincosoConfig;
 public class PublicAddress {
 
     private static final String REQUEST_ADDRESS = PublicAddress.class.getName();
+    private static final ThreadLocal<URI> RENDERING_FOR = new ThreadLocal<>();
     /** A port: 1 to 65535. */
     private static final String PORT_NUMBER = "(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})";
     private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile(PORT_NUMBER);
@@ -56,8 +57,22 @@ public class PublicAddress {
      * per request (a page prints some twenty URLs).
      */
     public URI base() {
-        return configured.orElseGet(() -> CurrentRequest.get().map(PublicAddress::ofRequestOnce)
-                .orElseGet(() -> URI.create("http://localhost:" + port)));
+        return configured.orElseGet(() -> Optional.ofNullable(RENDERING_FOR.get()).orElseGet(() -> CurrentRequest.get()
+                .map(PublicAddress::ofRequestOnce).orElseGet(() -> URI.create("http://localhost:" + port))));
+    }
+
+    /**
+     * What {@code work} returns when run as if serving a request that came to {@code base}: every link it prints
+     * starts there (unless the address is configured). For pages rendered outside a request, such as the WebSub
+     * topic's page sent to its subscribers at the address they subscribed at.
+     */
+    public <T> T as(URI base, java.util.function.Supplier<T> work) {
+        RENDERING_FOR.set(base);
+        try {
+            return work.get();
+        } finally {
+            RENDERING_FOR.remove();
+        }
     }
 
     /**

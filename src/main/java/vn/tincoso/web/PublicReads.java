@@ -22,8 +22,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The front of the API, in the HTTP layer before any resource: a GET under /api/ is first counted against its
- * client's rate limit (429 problem+json with Retry-After over it), then answered from the {@link ResponseCache}
+ * The front of the API, in the HTTP layer before any resource: a GET under /api/ (and any request to the WebSub
+ * hub, public too) is first counted against its client's rate limit (429 problem+json with Retry-After over it), then answered from the {@link ResponseCache}
  * when it holds a fresh copy (304 when the client's If-None-Match or If-Modified-Since still holds), without a
  * worker thread, a query or a serialisation. Any other request under /api/ that succeeds clears the cache.
  */
@@ -91,6 +91,11 @@ public class PublicReads {
         return context.normalizedPath().startsWith("/api/");
     }
 
+    /** The WebSub hub (webhooks.WebSubResource): anyone may post to it, so it is counted as a public read is. */
+    static boolean isHub(RoutingContext context) {
+        return context.normalizedPath().equals("/websub");
+    }
+
     void install(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_COMPRESSION + 1).handler(this::handle);
     }
@@ -102,17 +107,23 @@ public class PublicReads {
             Vertx.currentContext().putLocal(METRICS_TEMPLATE, UNMATCHED);
         }
         HttpServerRequest request = context.request();
-        if (!isApi(context)) {
+        boolean hub = isHub(context);
+        if (!isApi(context) && !hub) {
             context.next();
             return;
         }
-        if (isRead(request)) {
+        if (isRead(request) || hub) {
             Optional<Long> retryAfter = rateLimit.retryAfter(request);
             if (retryAfter.isPresent()) {
                 problems.write(context, ProblemType.TOO_MANY_REQUESTS, "Quá " + rateLimit.perMinute() + " yêu cầu mỗi phút; hãy thử lại sau "
                         + retryAfter.get() + " giây.", List.of(), Map.of("Retry-After", retryAfter.get().toString()));
                 return;
             }
+        }
+        if (hub) {
+            // Public like a read, and each request may send a GET to its callback: counted, never cached.
+            context.next();
+            return;
         }
         if (isRead(request)) {
             Optional<String> key = cache.keyOf(context);

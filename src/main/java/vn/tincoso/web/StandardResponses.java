@@ -97,6 +97,11 @@ public class StandardResponses implements OASFilter {
             reads(operation, responses, secured);
         } else {
             writes(operation, responses);
+            if (!secured) {
+                // A public write (the WebSub hub): no scheme applies, and the rate limit counts it as a read.
+                operation.setSecurity(new ArrayList<>());
+                add(responses, "429", "Vượt giới hạn số yêu cầu mỗi phút; thử lại sau Retry-After giây", RETRY_AFTER);
+            }
         }
     }
 

@@ -27,6 +27,7 @@ import vn.tincoso.articles.ArticleService;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.feeds.ChangeRepository;
+import vn.tincoso.feeds.FeedTopic;
 import vn.tincoso.web.ApiException;
 
 /**
@@ -35,6 +36,9 @@ import vn.tincoso.web.ApiException;
  * transaction still running is never passed), each subscription's verdict on each — in its feed now or not, by the
  * feed's own SQL on the feed's own criteria — against what it was told before (webhook_presence), the events, the
  * deliveries, the new presence and the new position. A crash anywhere rolls all of it back; the next round does it again.
+ *
+ * A WebSub subscription is told differently: when an article that is or was in its topic's feed changes, one
+ * delivery of the topic's page (rendered when sent), not an event per article.
  *
  * An article's row carries its latest change only: writes to one article between two rounds (200 ms apart by
  * default) reach a subscriber as one event, of the article as it then is.
@@ -116,7 +120,7 @@ public class WebhookFanout {
         // One statement per distinct filter, not per subscription: portals of one unit often share theirs.
         Map<String, Set<Long>> inFeed = new HashMap<>();
         for (WebhookStore.Row webhook : live) {
-            inFeed.computeIfAbsent(webhook.filter(), filter -> inFeed(webhook, ids));
+            inFeed.computeIfAbsent(feedOf(webhook), feed -> inFeed(webhook, ids));
         }
         Set<String> told = presence(ids);
         Map<Long, String> items = null;
@@ -124,14 +128,22 @@ public class WebhookFanout {
         List<long[]> removed = new ArrayList<>();
         Map<String, Long> events = new LinkedHashMap<>();
         List<long[]> deliveries = new ArrayList<>();
+        Set<Long> topicsChanged = new java.util.TreeSet<>();
         for (Change change : changes) {
             for (WebhookStore.Row webhook : live) {
-                boolean present = !change.deleted() && inFeed.get(webhook.filter()).contains(change.id());
+                boolean present = !change.deleted() && inFeed.get(feedOf(webhook)).contains(change.id());
                 boolean had = told.contains(webhook.id() + ":" + change.id());
                 WebhookEventType type = present ? (had ? WebhookEventType.UPDATED : WebhookEventType.PUBLISHED)
                         : had ? (change.deleted() ? WebhookEventType.DELETED : WebhookEventType.UNPUBLISHED) : null;
                 if (present != had) {
                     (present ? added : removed).add(new long[] {webhook.id(), change.id()});
+                }
+                if (webhook.websub()) {
+                    // An article that is, or was, in the topic's feed changed: its subscriber gets the page again.
+                    if (type != null) {
+                        topicsChanged.add(webhook.id());
+                    }
+                    continue;
                 }
                 if (type == null || !webhook.events().contains(type.code())) {
                     continue;
@@ -156,14 +168,36 @@ public class WebhookFanout {
                     .setParameter("w", column(deliveries, 0)).setParameter("e", column(deliveries, 1))
                     .setParameter("a", column(deliveries, 2)).executeUpdate();
         }
-        return deliveries.size();
+        return deliveries.size() + topicPages(topicsChanged);
+    }
+
+    /**
+     * One delivery of its topic's page for each WebSub subscription whose topic changed, unless one is already
+     * pending: that one is rendered when sent, so it will carry this change too. How many were recorded.
+     */
+    private int topicPages(Set<Long> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createNativeQuery("""
+                insert into webhook_delivery (webhook_id, retry_until)
+                select w, now() + cast(:retryFor as interval) from unnest(cast(string_to_array(:w, ',') as bigint[])) w
+                 where not exists (select 1 from webhook_delivery d where d.webhook_id = w and d.status = 'pending')
+                """).setParameter("retryFor", config.webhooks().retryFor().toSeconds() + " seconds")
+                .setParameter("w", subscriptions.stream().map(String::valueOf).collect(Collectors.joining(","))).executeUpdate();
+    }
+
+    /** What decides a subscription's feed: a webhook's filter, or a WebSub subscription's topic. */
+    private static String feedOf(WebhookStore.Row webhook) {
+        return webhook.websub() ? "topic " + webhook.topic() : webhook.filter();
     }
 
     /** The changed articles in this subscription's feed now: published and matching its filter, as the feed decides. */
     private Set<Long> inFeed(WebhookStore.Row webhook, List<Long> ids) {
         Optional<ArticleCriteria> criteria;
         try {
-            criteria = articles.criteria(webhooks.filterOf(webhook).articleFilter());
+            criteria = webhook.websub() ? FeedTopic.stored(webhook.topic()).flatMap(topic -> articles.criteria(topic.query().filter()))
+                    : articles.criteria(webhooks.filterOf(webhook).articleFilter());
         } catch (ApiException e) {
             // A filter that no longer reads (its unit was deleted): nothing is in its feed.
             return Set.of();

@@ -40,6 +40,9 @@ import vn.tincoso.database.AdvisoryLocks;
  * flight to one subscription over every instance. 2xx delivers; 410 Gone disables the subscription; anything else
  * (another status, no answer in time, a refused address) is retried with exponential backoff and jitter until the
  * delivery's retry_until, after which it is dead (listed, and replayable by POST …/retry).
+ *
+ * A WebSub delivery has no stored body: the topic's page is rendered when it is sent (WebSubHub.contentDistribution),
+ * and its subscription's deliveries go one at a time like those of one article; none goes once the lease has ended.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -61,6 +64,7 @@ public class WebhookSender {
     private final EntityManager entityManager;
     private final WebhookSecrets secrets;
     private final WebhookTargets targets;
+    private final WebSubHub hub;
     private final TincosoConfig.Webhooks config;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "webhook-sender");
@@ -72,8 +76,9 @@ public class WebhookSender {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, String> openedSecrets = new ConcurrentHashMap<>();
 
-    WebhookSender(EntityManager entityManager, WebhookSecrets secrets, WebhookTargets targets, TincosoConfig config) {
+    WebhookSender(EntityManager entityManager, WebhookSecrets secrets, WebhookTargets targets, WebSubHub hub, TincosoConfig config) {
         this.entityManager = entityManager;
+        this.hub = hub;
         this.secrets = secrets;
         this.targets = targets;
         this.config = config.webhooks();
@@ -94,8 +99,8 @@ public class WebhookSender {
         return inFlight.get() > 0 || !outcomes.isEmpty();
     }
 
-    /** A claimed delivery with what sending it takes. */
-    record Claimed(long id, long webhookId, int attempt, URI target, byte[] secretSealed, Instant updatedAt, byte[] body) {
+    /** A claimed delivery with what sending it takes: an event's body, or (WebSub) the topic whose page it sends. */
+    record Claimed(long id, long webhookId, int attempt, URI target, byte[] secretSealed, Instant updatedAt, byte[] body, String topic) {
     }
 
     /** Claims what is due, as much as this instance may still have in flight, and sends it; how many it sent. */
@@ -131,11 +136,12 @@ public class WebhookSender {
                      where d.webhook_id = w.id and d.status in ('pending', 'sending')
                        and (d.status = 'pending' and d.next_attempt_at <= now() or d.status = 'sending' and d.claimed_until < now())
                        and not exists (select 1 from webhook_delivery e where e.webhook_id = d.webhook_id
-                                          and e.article_id = d.article_id and e.id < d.id and e.status in ('pending', 'sending'))
+                                          and e.article_id is not distinct from d.article_id and e.id < d.id
+                                          and e.status in ('pending', 'sending'))
                      order by d.id
                      limit greatest(0, :perTarget - (select count(*) from webhook_delivery f where f.webhook_id = w.id
                                                         and f.status = 'sending' and f.claimed_until >= now()))) c
-                 where w.state = 'active'
+                 where w.state = 'active' and (w.expires_at is null or w.expires_at > now())
                  order by c.id limit :room
                 """).setParameter("perTarget", config.maxInFlightPerTarget()).setParameter("room", room).getResultList();
         if (due.isEmpty()) {
@@ -152,14 +158,15 @@ public class WebhookSender {
                                        and (status = 'pending' or status = 'sending' and claimed_until < now())
                                        for update skip locked)
                     returning d.id, d.webhook_id, d.event_id, d.attempts)
-                select c.id, c.webhook_id, c.attempts, w.target_url, w.secret_sealed, w.updated_at, e.body
-                  from claimed c join webhook w on w.id = c.webhook_id join webhook_event e on e.id = c.event_id
+                select c.id, c.webhook_id, c.attempts, w.target_url, w.secret_sealed, w.updated_at, e.body, w.topic
+                  from claimed c join webhook w on w.id = c.webhook_id left join webhook_event e on e.id = c.event_id
                  order by c.id
                 """, Tuple.class).setParameter("lease", lease)
                 .setParameter("due", due.stream().map(Number::longValue).toList()).getResultList();
         return rows.stream().map(row -> new Claimed(((Number) row.get("id")).longValue(), ((Number) row.get("webhook_id")).longValue(),
                 ((Number) row.get("attempts")).intValue(), URI.create((String) row.get("target_url")), (byte[]) row.get("secret_sealed"),
-                WebhookStore.instant(row.get("updated_at")), ((String) row.get("body")).getBytes(StandardCharsets.UTF_8))).toList();
+                WebhookStore.instant(row.get("updated_at")), row.get("body") == null ? null : ((String) row.get("body")).getBytes(StandardCharsets.UTF_8),
+                (String) row.get("topic"))).toList();
     }
 
     private CompletableFuture<Outcome> send(Claimed delivery) {
@@ -167,11 +174,13 @@ public class WebhookSender {
             if (refused != null) {
                 return CompletableFuture.completedFuture(new Outcome(delivery.id(), delivery.attempt(), null, refused, delivery.webhookId()));
             }
+            String secret = secretOf(delivery);
+            if (delivery.topic() != null) {
+                return client.sendAsync(hub.contentDistribution(delivery.target(), delivery.topic(), secret), HttpResponse.BodyHandlers.discarding())
+                        .thenApply(response -> outcome(delivery, response));
+            }
             String messageId = "msg_" + delivery.id();
             long timestamp = Instant.now().getEpochSecond();
-            // Opened once per subscription and version of it (a changed secret changes updated_at).
-            String secret = openedSecrets.computeIfAbsent(delivery.webhookId() + "@" + delivery.updatedAt(),
-                    key -> secrets.open(delivery.secretSealed()));
             HttpRequest request = HttpRequest.newBuilder(delivery.target()).timeout(config.timeout())
                     .header("content-type", "application/json")
                     .header("user-agent", "tincoso-webhooks/1")
@@ -179,10 +188,19 @@ public class WebhookSender {
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header("webhook-signature", WebhookSecrets.signature(secret, messageId, timestamp, delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body())).build();
-            return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .thenApply(response -> new Outcome(delivery.id(), delivery.attempt(), response.statusCode(),
-                            response.statusCode() >= 300 ? "HTTP " + response.statusCode() : null, delivery.webhookId()));
+            return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(response -> outcome(delivery, response));
         });
+    }
+
+    /** The subscription's secret in the clear, null if it has none (WebSub); opened once per version of it. */
+    private String secretOf(Claimed delivery) {
+        return delivery.secretSealed() == null ? null : openedSecrets.computeIfAbsent(delivery.webhookId() + "@" + delivery.updatedAt(),
+                key -> secrets.open(delivery.secretSealed()));
+    }
+
+    private static Outcome outcome(Claimed delivery, HttpResponse<?> response) {
+        return new Outcome(delivery.id(), delivery.attempt(), response.statusCode(),
+                response.statusCode() >= 300 ? "HTTP " + response.statusCode() : null, delivery.webhookId());
     }
 
     private static String describe(Throwable failure) {

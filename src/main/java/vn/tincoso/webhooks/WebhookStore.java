@@ -13,13 +13,23 @@ import jakarta.persistence.Tuple;
 @ApplicationScoped
 public class WebhookStore {
 
-    /** A subscription row; {@code filter} is its JSON text. */
+    /**
+     * A subscription row; {@code filter} is its JSON text. A WebSub subscription has a {@code topic} (its callback is
+     * the url, its secret optional) and no filter: the topic's feed is its filter.
+     */
     record Row(long id, String url, byte[] secretSealed, List<String> events, String filter, Long organisationId,
-            String state, String disabledReason, String createdBy, Instant createdAt, Instant updatedAt) {
+            String state, String disabledReason, String createdBy, Instant createdAt, Instant updatedAt, String topic) {
+
+        boolean websub() {
+            return topic != null;
+        }
     }
 
+    /** Who a WebSub subscription is created by: the hub, for whoever verified the callback. */
+    static final String WEBSUB = "websub";
+
     private static final String COLUMNS = "id, target_url, secret_sealed, array_to_string(events, ',') as events,"
-            + " filter::text as filter, organisation_id, state, disabled_reason, created_by, created_at, updated_at";
+            + " filter::text as filter, organisation_id, state, disabled_reason, created_by, created_at, updated_at, topic";
 
     private final EntityManager entityManager;
 
@@ -38,19 +48,62 @@ public class WebhookStore {
     }
 
     Optional<Row> find(long id, boolean lock) {
-        return rows("select " + COLUMNS + " from webhook where id = :id" + (lock ? " for update" : ""), id, null).stream().findFirst();
+        return rows("select " + COLUMNS + " from webhook where id = :id and topic is null" + (lock ? " for update" : ""), id, null)
+                .stream().findFirst();
     }
 
     /** Every subscription, or (for an editor) those of units in the subtree of {@code withinSlug}; by id. */
     List<Row> list(String withinSlug) {
-        String where = withinSlug == null ? "" : " where organisation_id in (select o.id from organisation o"
-                + " where o.path <@ (select p.path from organisation p where p.slug = :within))";
+        String where = " where topic is null" + (withinSlug == null ? "" : " and organisation_id in (select o.id from organisation o"
+                + " where o.path <@ (select p.path from organisation p where p.slug = :within))");
         return rows("select " + COLUMNS + " from webhook" + where + " order by id", null, withinSlug);
     }
 
-    /** Subscriptions the fan-out serves: all but the disabled (paused ones still collect their deliveries). */
+    /**
+     * Subscriptions the fan-out serves: all but the disabled (paused ones still collect their deliveries) and the
+     * WebSub ones whose lease has ended.
+     */
     List<Row> live() {
-        return rows("select " + COLUMNS + " from webhook where state <> 'disabled' order by id", null, null);
+        return rows("select " + COLUMNS + " from webhook where state <> 'disabled' and (expires_at is null or expires_at > now())"
+                + " order by id", null, null);
+    }
+
+    /**
+     * A verified WebSub subscription: new, or renewed (lease, secret) if the callback had one to this topic. Called off
+     * any request (the hub's verification threads), hence a request context of its own.
+     */
+    @jakarta.enterprise.context.control.ActivateRequestContext
+    @jakarta.transaction.Transactional
+    public void subscribe(String callback, String topic, byte[] secretSealed, java.time.Duration lease) {
+        entityManager.createNativeQuery("""
+                insert into webhook (target_url, topic, secret_sealed, events, created_by, expires_at)
+                values (:callback, :topic, :secret, array['article.published', 'article.updated', 'article.unpublished',
+                        'article.deleted'], :by, now() + cast(:lease as interval))
+                on conflict (target_url, topic) where topic is not null
+                do update set secret_sealed = excluded.secret_sealed, expires_at = excluded.expires_at, state = 'active',
+                              disabled_reason = null, updated_at = now()
+                """).setParameter("callback", callback).setParameter("topic", topic).setParameter("secret", secretSealed)
+                .setParameter("by", WEBSUB).setParameter("lease", lease.toSeconds() + " seconds").executeUpdate();
+    }
+
+    /** Ends a WebSub subscription (its deliveries go with it); whether there was one. */
+    @jakarta.enterprise.context.control.ActivateRequestContext
+    @jakarta.transaction.Transactional
+    public boolean unsubscribe(String callback, String topic) {
+        return entityManager.createNativeQuery("delete from webhook where target_url = :callback and topic = :topic")
+                .setParameter("callback", callback).setParameter("topic", topic).executeUpdate() > 0;
+    }
+
+    @jakarta.transaction.Transactional
+    public boolean hasWebSub(String callback, String topic) {
+        return !entityManager.createNativeQuery("select 1 from webhook where target_url = :callback and topic = :topic")
+                .setParameter("callback", callback).setParameter("topic", topic).getResultList().isEmpty();
+    }
+
+    /** WebSub subscriptions held, leases running or not yet purged. */
+    @jakarta.transaction.Transactional
+    public long countWebSub() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from webhook where topic is not null").getSingleResult()).longValue();
     }
 
     long countCreatedBy(String createdBy) {
@@ -87,7 +140,7 @@ public class WebhookStore {
                 Arrays.asList(((String) row.get("events")).split(",")), (String) row.get("filter"),
                 row.get("organisation_id") == null ? null : ((Number) row.get("organisation_id")).longValue(),
                 (String) row.get("state"), (String) row.get("disabled_reason"), (String) row.get("created_by"),
-                instant(row.get("created_at")), instant(row.get("updated_at")))).toList();
+                instant(row.get("created_at")), instant(row.get("updated_at")), (String) row.get("topic"))).toList();
     }
 
     static Instant instant(Object value) {
@@ -109,7 +162,7 @@ public class WebhookStore {
         var query = entityManager.createNativeQuery("""
                 select d.id, e.type, d.article_id, d.status, d.attempts, d.created_at, d.last_attempt_at, d.last_status_code,
                        d.last_error, d.next_attempt_at, d.delivered_at
-                  from webhook_delivery d join webhook_event e on e.id = d.event_id
+                  from webhook_delivery d left join webhook_event e on e.id = d.event_id
                  where d.webhook_id = :webhook and d.id < :before
                  order by d.id desc limit :limit
                 """, Tuple.class).setParameter("webhook", webhookId)
@@ -122,7 +175,7 @@ public class WebhookStore {
         var query = entityManager.createNativeQuery("""
                 select d.id, e.type, d.article_id, d.status, d.attempts, d.created_at, d.last_attempt_at, d.last_status_code,
                        d.last_error, d.next_attempt_at, d.delivered_at
-                  from webhook_delivery d join webhook_event e on e.id = d.event_id
+                  from webhook_delivery d left join webhook_event e on e.id = d.event_id
                  where d.webhook_id = :webhook and d.id = :id
                 """, Tuple.class).setParameter("webhook", webhookId).setParameter("id", deliveryId);
         return ((List<Tuple>) query.getResultList()).stream().map(WebhookStore::delivery).findFirst();

@@ -89,7 +89,7 @@ class FeedResourceTest {
         Link self = atom.getOtherLinks().stream().filter(link -> "self".equals(link.getRel())).findFirst().orElseThrow();
         assertEquals(Api.base() + "/api/v1/feeds/articles.atom" + FILTER, self.getHref());
         assertTrue(atom.getOtherLinks().stream().anyMatch(link -> "hub".equals(link.getRel())
-                && "https://hub.example.vn/".equals(link.getHref())));
+                && (Api.base() + "/websub").equals(link.getHref())), "this API's own WebSub hub");
         assertEquals(Api.base() + "/api/v1/articles/" + entry.getAlternateLinks().get(0).getHref().replaceAll(".*/", ""),
                 entry.getAlternateLinks().get(0).getHref());
     }
@@ -105,6 +105,8 @@ class FeedResourceTest {
         assertEquals(List.of("Phường Bách Khoa", "11-ĐA/TU", "12-HD/BTCTW"), entry.getCategories().stream().map(SyndCategory::getName).toList());
         assertTrue(entry.getContents().get(0).getValue().contains("&amp; Chỉ thị &lt;35&gt; “mới”"));
         assertTrue(xml.contains("<pubDate>Mon, 3 Jun 2024 14:35:00 +0700</pubDate>"), xml);
+        assertTrue(xml.contains("<atom:link rel=\"self\" href=\"" + Api.base() + "/api/v1/feeds/articles.rss"
+                + FILTER.replace("&", "&amp;") + "\""), "negotiated, its self link (its WebSub topic) is the format's own URL: " + xml);
     }
 
     @Test
@@ -122,7 +124,7 @@ class FeedResourceTest {
         assertTrue(json.contains("\"date_published\":\"2024-06-03T14:35:00+07:00\""), json);
         assertEquals(List.of("Phường Bách Khoa", "11-ĐA/TU", "12-HD/BTCTW"), item.tags());
         assertEquals("Trung Hiếu – MĐ 1", item.authors().get(0).name());
-        assertEquals(List.of(new JsonFeed.Hub("WebSub", "https://hub.example.vn/")), feed.hubs());
+        assertEquals(List.of(new JsonFeed.Hub("WebSub", Api.base() + "/websub")), feed.hubs());
     }
 
     @Test
@@ -169,7 +171,9 @@ class FeedResourceTest {
         for (String path : new String[] {"/api/v1/feeds/articles.atom?limit=1", "/api/v1/feeds/articles.rss?limit=1",
                 "/api/v1/feeds/articles.json?limit=1"}) {
             given().get(path).then().statusCode(200).header("Link", org.hamcrest.Matchers.matchesPattern(
-                    "<" + java.util.regex.Pattern.quote(Api.base() + path) + "&cursor=[^>]+>; rel=\"next\""));
+                    "<" + java.util.regex.Pattern.quote(Api.base() + path) + "&cursor=[^>]+>; rel=\"next\", <"
+                    + java.util.regex.Pattern.quote(Api.base() + "/websub") + ">; rel=\"hub\", <"
+                    + java.util.regex.Pattern.quote(Api.base() + path) + ">; rel=\"self\""));
         }
     }
 

@@ -43,5 +43,8 @@ class RateLimitTest {
         given().contentType("application/json").body("{}").post("/api/v1/articles").then().statusCode(401);
         // Health and the OpenAPI document are not API reads.
         given().get("/q/health/ready").then().statusCode(200);
+        // The WebSub hub is public too: its requests are counted (each may send a GET to a callback).
+        Problems.assertProblem(given().contentType("application/x-www-form-urlencoded").formParam("hub.mode", "subscribe")
+                .post("/websub").then(), 429).header("Retry-After", notNullValue());
     }
 }
