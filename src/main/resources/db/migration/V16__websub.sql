@@ -17,3 +17,11 @@ create index webhook_websub_expiry on webhook (expires_at) where topic is not nu
 alter table webhook_delivery alter column event_id drop not null;
 alter table webhook_delivery alter column article_id drop not null;
 alter table webhook_delivery add constraint webhook_delivery_what check ((event_id is null) = (article_id is null));
+
+-- A subscriber's deliveries go in order per article, and a WebSub subscription's one at a time: both are the same
+-- rule with the article's id as the key, 0 for a topic's page (no article has id 0). The sender counts each
+-- subscription's deliveries being sent, among very many pending ones.
+drop index webhook_delivery_order;
+create index webhook_delivery_order on webhook_delivery (webhook_id, coalesce(article_id, 0), id)
+    where status in ('pending', 'sending');
+create index webhook_delivery_sending on webhook_delivery (webhook_id) where status = 'sending';

@@ -136,7 +136,7 @@ public class WebhookSender {
                      where d.webhook_id = w.id and d.status in ('pending', 'sending')
                        and (d.status = 'pending' and d.next_attempt_at <= now() or d.status = 'sending' and d.claimed_until < now())
                        and not exists (select 1 from webhook_delivery e where e.webhook_id = d.webhook_id
-                                          and e.article_id is not distinct from d.article_id and e.id < d.id
+                                          and coalesce(e.article_id, 0) = coalesce(d.article_id, 0) and e.id < d.id
                                           and e.status in ('pending', 'sending'))
                      order by d.id
                      limit greatest(0, :perTarget - (select count(*) from webhook_delivery f where f.webhook_id = w.id
@@ -221,15 +221,12 @@ public class WebhookSender {
         if (finished.isEmpty()) {
             return 0;
         }
+        delivered(finished.stream().filter(Outcome::delivered).toList());
         for (Outcome outcome : finished) {
             if (outcome.delivered()) {
-                entityManager.createNativeQuery("""
-                        update webhook_delivery set status = 'delivered', delivered_at = now(), last_status_code = :code,
-                               last_error = null, claimed_until = null
-                         where id = :id and attempts = :attempt and status = 'sending'
-                        """).setParameter("code", outcome.statusCode()).setParameter("id", outcome.deliveryId())
-                        .setParameter("attempt", outcome.attempt()).executeUpdate();
-            } else if (outcome.gone()) {
+                continue;
+            }
+            if (outcome.gone()) {
                 dead(outcome, "410 Gone: the receiver ended the subscription");
                 entityManager.createNativeQuery("""
                         update webhook set state = 'disabled', updated_at = now(),
@@ -241,6 +238,25 @@ public class WebhookSender {
             }
         }
         return finished.size();
+    }
+
+    /** The deliveries these attempts delivered, in one statement (most outcomes are these). */
+    private void delivered(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                update webhook_delivery d set status = 'delivered', delivered_at = now(), last_status_code = r.code,
+                       last_error = null, claimed_until = null
+                  from unnest(cast(string_to_array(:ids, ',') as bigint[]), cast(string_to_array(:attempts, ',') as int[]),
+                              cast(string_to_array(:codes, ',') as int[])) r(id, attempt, code)
+                 where d.id = r.id and d.attempts = r.attempt and d.status = 'sending'
+                """).setParameter("ids", joined(outcomes, Outcome::deliveryId)).setParameter("attempts", joined(outcomes, Outcome::attempt))
+                .setParameter("codes", joined(outcomes, Outcome::statusCode)).executeUpdate();
+    }
+
+    private static String joined(List<Outcome> outcomes, java.util.function.Function<Outcome, Object> part) {
+        return outcomes.stream().map(part).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Pending again after a backoff that doubles each attempt, ±50 %, or dead once that would pass its retry_until. */

@@ -18,14 +18,16 @@ import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.web.DatabaseUnavailable;
 
 /**
- * The webhook loop of this instance, every poll interval: record the outcomes of finished attempts, fan out the
- * changes committed since the last round, send what is due. Every instance runs it (tincoso.webhooks.worker-enabled);
+ * The webhook loops of this instance, every poll interval and at once again while there is work: one fans out the
+ * changes committed since the last round, the other records the outcomes of finished attempts and sends what is due. Every instance runs it (tincoso.webhooks.worker-enabled);
  * the database decides who does what. Off without the encryption key.
  */
 @ApplicationScoped
 public class WebhookWorker {
 
     private static final Logger LOG = Logger.getLogger(WebhookWorker.class);
+    /** Turns in a row while there is work, before the loop waits its poll interval anyway. */
+    private static final int MAX_TURNS_WITHOUT_PAUSE = 50;
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final WebhookFanout fanout;
@@ -52,13 +54,22 @@ public class WebhookWorker {
             LOG.info("webhooks off: tincoso.webhooks.encryption-key is not set");
             return;
         }
-        loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        loop = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "webhook-worker");
             thread.setDaemon(true);
             return thread;
         });
+        // Two loops: the fan-out (one statement per distinct filter a round) never holds up the sending. While one
+        // has work (a backlog, deliveries finishing) it turns again at once; idle, it waits its poll interval.
         long every = config.pollInterval().toMillis();
-        loop.scheduleWithFixedDelay(this::tickQuietly, every, every, TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(() -> burst(() -> fanOut() > 0), every, every, TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(() -> burst(() -> send() > 0), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static void burst(java.util.function.BooleanSupplier turn) {
+        for (int turns = 0; turns < MAX_TURNS_WITHOUT_PAUSE && quietly(turn); turns++) {
+            // the next turn
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -67,28 +78,43 @@ public class WebhookWorker {
         }
     }
 
-    private void tickQuietly() {
+    /** A turn; whether it did work. A failure is logged and ends the burst. */
+    private static boolean quietly(java.util.function.BooleanSupplier turn) {
         try {
-            tick();
+            return turn.getAsBoolean();
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.causedBy(e)) {
                 LOG.debugf(e, "webhook round skipped: database unavailable");
             } else {
                 LOG.errorf(e, "webhook round failed");
             }
+            return false;
         }
     }
 
-    /** One turn of the loop; whether it did anything. A request context: sessions choose their datasource in one. */
+    /** A fan-out round (and the purge when it is due); the deliveries it recorded. A request context: sessions choose their datasource in one. */
     @ActivateRequestContext
-    public boolean tick() {
-        int recorded = sender.recordOutcomes();
-        int fannedOut = fanout.round();
-        int sent = sender.sendDue();
+    int fanOut() {
+        int recorded = fanout.round();
         if (System.nanoTime() - nextPurge > 0) {
             nextPurge = System.nanoTime() + PURGE_EVERY.toNanos();
             store.purge(config.deliveryRetention());
         }
+        return recorded;
+    }
+
+    /** The outcomes of finished attempts recorded, then what is due sent; how many of both. */
+    @ActivateRequestContext
+    int send() {
+        return sender.recordOutcomes() + sender.sendDue();
+    }
+
+    /** One turn of both loops; whether it did anything or has attempts still in flight (for tests and tools). */
+    @ActivateRequestContext
+    public boolean tick() {
+        int recorded = sender.recordOutcomes();
+        int fannedOut = fanOut();
+        int sent = sender.sendDue();
         return recorded > 0 || fannedOut > 0 || sent > 0 || sender.busy();
     }
 
