@@ -1,9 +1,5 @@
 package vn.tincoso.articles;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 
 import java.util.LinkedHashSet;
@@ -21,6 +17,7 @@ import vn.tincoso.web.DeclaredParameters;
 import vn.tincoso.web.InvalidParameterException;
 import vn.tincoso.web.PageCursor;
 import vn.tincoso.web.QueryValues;
+import vn.tincoso.web.UrlEncoded;
 
 /**
  * The query parameters of every article feed: the filters, and how to page through it. {@link #toQuery()}
@@ -57,17 +54,11 @@ public class ArticleListParams extends ArticleFilterParams {
 
     /**
      * The parameters of a query string as a request binds them (a single-valued one given once; names it does not
-     * declare ignored, as a request's are): a WebSub topic read as its feed reads it. A malformed escape is an
-     * IllegalArgumentException.
+     * declare ignored, as a request's are): a WebSub topic read as its feed reads it. Escapes that are not UTF-8 text
+     * are refused as the request layer refuses them (web.UrlEncoded).
      */
     public static ArticleListParams fromQueryString(String raw) {
-        Map<String, List<String>> values = new HashMap<>();
-        for (String pair : raw == null ? new String[0] : raw.split("&")) {
-            if (!pair.isEmpty()) {
-                String[] parts = pair.split("=", 2);
-                values.computeIfAbsent(decoded(parts[0]), name -> new ArrayList<>()).add(parts.length == 2 ? decoded(parts[1]) : "");
-            }
-        }
+        Map<String, List<String>> values = UrlEncoded.parse(raw, InvalidParameterException::new);
         ArticleListParams params = new ArticleListParams();
         params.level = values.get(LEVEL);
         params.body = values.get(BODY);
@@ -84,10 +75,6 @@ public class ArticleListParams extends ArticleFilterParams {
         params.cursor = first(values, CURSOR);
         params.fields = values.get(FIELDS);
         return params;
-    }
-
-    private static String decoded(String part) {
-        return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
     /** A single-valued parameter's value; given twice, it is refused as a request's is (web.QueryParameterGuard). */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 
@@ -68,6 +69,13 @@ public class FeedService {
                 .hub(hub(request))
                 .updated(VietnamTime.of(updated)).entries(page.items())
                 .build();
+    }
+
+    /** The ids of the articles on a query's page: what a WebSub topic's subscriber has just been shown. */
+    @ActivateRequestContext
+    @Transactional
+    public List<Long> ids(ArticleQuery query) {
+        return articles.list(query, (article, snippet) -> article.id).items();
     }
 
     /**

@@ -32,7 +32,10 @@ public record FeedTopic(String url, String mediaType, PageLinks.Target target, A
      */
     public static FeedTopic requested(String field, String url, URI base) {
         String prefix = base + FEEDS;
-        if (!url.startsWith(prefix) || !isUri(url)) {
+        // Scheme and host compare without case (RFC 3986); the path as written.
+        String origin = base.getScheme() + "://" + base.getRawAuthority();
+        if (!url.regionMatches(true, 0, origin, 0, origin.length()) || !url.startsWith(prefix.substring(origin.length()), origin.length())
+                || !isUri(url)) {
             throw new InvalidBodyException(field, "phải là một nguồn tin của máy chủ này: " + prefix + "atom, .rss hoặc .json"
                     + " với bộ lọc bất kỳ");
         }

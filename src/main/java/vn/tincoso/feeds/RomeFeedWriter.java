@@ -128,6 +128,9 @@ final class RomeFeedWriter {
             if (feed.next() != null) {
                 channel.addContent(1, atomLink("next", feed.next().toString(), mediaType));
             }
+            if (feed.hub() != null) {
+                channel.addContent(feed.next() != null ? 2 : 1, atomLink("hub", feed.hub().toString(), null));
+            }
         }
         List<Element> dcDates = new ArrayList<>();
         document.getDescendants(Filters.element("date", DUBLIN_CORE)).forEach(dcDates::add);
@@ -135,7 +138,8 @@ final class RomeFeedWriter {
     }
 
     private static Element atomLink(String rel, String href, String type) {
-        return new Element("link", ATOM).setAttribute("rel", rel).setAttribute("href", href).setAttribute("type", type);
+        Element link = new Element("link", ATOM).setAttribute("rel", rel).setAttribute("href", href);
+        return type == null ? link : link.setAttribute("type", type);
     }
 
     /** Atom's RFC 3339 dates and RSS's RFC 822 dates, each rewritten from UTC to +07:00. */

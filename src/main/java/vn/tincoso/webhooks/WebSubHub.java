@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.feeds.FeedRenderer;
+import vn.tincoso.feeds.FeedService;
 import vn.tincoso.feeds.FeedTopic;
 import vn.tincoso.web.ApiException;
 import vn.tincoso.web.ConflictException;
@@ -61,6 +62,7 @@ public class WebSubHub {
     private final WebhookSecrets secrets;
     private final WebhookTargets targets;
     private final FeedRenderer renderer;
+    private final FeedService feeds;
     private final TincosoConfig.WebSub config;
     private final Duration timeout;
     private final Semaphore verifications;
@@ -71,7 +73,9 @@ public class WebSubHub {
     });
     private final HttpClient client;
 
-    WebSubHub(WebhookStore store, WebhookSecrets secrets, WebhookTargets targets, FeedRenderer renderer, TincosoConfig config) {
+    WebSubHub(WebhookStore store, WebhookSecrets secrets, WebhookTargets targets, FeedRenderer renderer, FeedService feeds,
+            TincosoConfig config) {
+        this.feeds = feeds;
         this.store = store;
         this.secrets = secrets;
         this.targets = targets;
@@ -120,7 +124,10 @@ public class WebSubHub {
         try {
             executor.execute(() -> {
                 try {
-                    verify(subscribe, callback, topicUrl, lease, sealed);
+                    verify(subscribe, callback, topic, lease, sealed);
+                } catch (RuntimeException e) {
+                    LOG.infof("WebSub %s of %s to %s not verified: %s", subscribe ? "subscribe" : "unsubscribe", callback, topicUrl,
+                            e.getMessage());
                 } finally {
                     verifications.release();
                 }
@@ -176,7 +183,8 @@ public class WebSubHub {
     }
 
     /** The GET of §5.3: on an echoed challenge, the subscription is made (or renewed) or ended. */
-    private void verify(boolean subscribe, URI callback, String topic, Duration lease, byte[] sealed) {
+    private void verify(boolean subscribe, URI callback, FeedTopic feed, Duration lease, byte[] sealed) {
+        String topic = feed.url();
         String mode = subscribe ? "subscribe" : "unsubscribe";
         String challenge = HexFormat.of().formatHex(randomBytes());
         String query = "hub.mode=" + mode + "&hub.topic=" + encoded(topic) + "&hub.challenge=" + challenge
@@ -207,7 +215,7 @@ public class WebSubHub {
             return;
         }
         if (subscribe) {
-            store.subscribe(callback.toString(), topic, sealed, lease);
+            store.subscribe(callback.toString(), topic, sealed, lease, feeds.ids(feed.query()));
         } else {
             store.unsubscribe(callback.toString(), topic);
         }

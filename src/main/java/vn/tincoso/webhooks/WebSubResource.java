@@ -1,10 +1,14 @@
 package vn.tincoso.webhooks;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.tincoso.articles.ArticleSyndication;
+import vn.tincoso.web.InvalidBodyException;
 import vn.tincoso.web.PublicAddress;
+import vn.tincoso.web.RequestText;
+import vn.tincoso.web.UrlEncoded;
 
 /** The WebSub hub every feed names (rel="hub"): public, as hubs are; what it does is {@link WebSubHub}'s. */
 @Path("/websub")
@@ -82,9 +89,20 @@ public class WebSubResource {
             responses = {
                     @APIResponse(responseCode = "200", description = "Đã nhận"),
                     @APIResponse(responseCode = "410", description = "Hủy đăng ký")}))
-    public Response request(MultivaluedMap<String, String> form) {
-        hub.accept(new WebSubHub.Request(form.getFirst("hub.mode"), form.getFirst("hub.topic"), form.getFirst("hub.callback"),
-                form.getFirst("hub.lease_seconds"), form.getFirst("hub.secret")), address.base());
+    public Response request(byte[] body, @Context HttpHeaders headers) {
+        // Read here, strictly: a value may hold '=' (a topic's own query), and a field given twice is refused.
+        Map<String, List<String>> form = UrlEncoded.parse(RequestText.decode(body, headers.getMediaType(), ""), InvalidBodyException::new);
+        form.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw new InvalidBodyException(name, "chỉ được cho một lần");
+            }
+        });
+        hub.accept(new WebSubHub.Request(first(form, "hub.mode"), first(form, "hub.topic"), first(form, "hub.callback"),
+                first(form, "hub.lease_seconds"), first(form, "hub.secret")), address.base());
         return Response.accepted().build();
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        return form.containsKey(name) ? form.get(name).get(0) : null;
     }
 }

@@ -74,16 +74,24 @@ public class WebhookStore {
      */
     @jakarta.enterprise.context.control.ActivateRequestContext
     @jakarta.transaction.Transactional
-    public void subscribe(String callback, String topic, byte[] secretSealed, java.time.Duration lease) {
-        entityManager.createNativeQuery("""
+    public void subscribe(String callback, String topic, byte[] secretSealed, java.time.Duration lease, List<Long> shown) {
+        long id = ((Number) entityManager.createNativeQuery("""
                 insert into webhook (target_url, topic, secret_sealed, events, created_by, expires_at)
                 values (:callback, :topic, :secret, array['article.published', 'article.updated', 'article.unpublished',
                         'article.deleted'], :by, now() + cast(:lease as interval))
                 on conflict (target_url, topic) where topic is not null
                 do update set secret_sealed = excluded.secret_sealed, expires_at = excluded.expires_at, state = 'active',
                               disabled_reason = null, updated_at = now()
+                returning id
                 """).setParameter("callback", callback).setParameter("topic", topic).setParameter("secret", secretSealed)
-                .setParameter("by", WEBSUB).setParameter("lease", lease.toSeconds() + " seconds").executeUpdate();
+                .setParameter("by", WEBSUB).setParameter("lease", lease.toSeconds() + " seconds").getSingleResult()).longValue();
+        // What its page shows now is in its feed: one of these leaving (unpublished, moved, deleted) changes the page.
+        if (!shown.isEmpty()) {
+            entityManager.createNativeQuery("insert into webhook_presence (webhook_id, article_id)"
+                    + " select :id, unnest(cast(string_to_array(:shown, ',') as bigint[])) on conflict do nothing")
+                    .setParameter("id", id).setParameter("shown", shown.stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(","))).executeUpdate();
+        }
     }
 
     /** Ends a WebSub subscription (its deliveries go with it); whether there was one. */

@@ -107,6 +107,7 @@ class FeedResourceTest {
         assertTrue(xml.contains("<pubDate>Mon, 3 Jun 2024 14:35:00 +0700</pubDate>"), xml);
         assertTrue(xml.contains("<atom:link rel=\"self\" href=\"" + Api.base() + "/api/v1/feeds/articles.rss"
                 + FILTER.replace("&", "&amp;") + "\""), "negotiated, its self link (its WebSub topic) is the format's own URL: " + xml);
+        assertTrue(xml.contains("<atom:link rel=\"hub\" href=\"" + Api.base() + "/websub\""), "RSS names the hub too: " + xml);
     }
 
     @Test

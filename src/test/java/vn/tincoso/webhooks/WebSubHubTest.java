@@ -242,7 +242,8 @@ class WebSubHubTest {
         for (String foreign : List.of("https://evil.example/api/v1/feeds/articles.atom", Api.base() + "/api/v1/articles?org=x",
                 Api.base() + "/api/v1/feeds/articles.html", topic + "&cursor=abc", topic + "#top",
                 topic("atom", "?directive=khong-phai-ma"), topic("atom", "?org=khong-co-don-vi-nay"), topic("atom", "?q=%ZZ"),
-                topic("atom", "?org=phuong-bach-khoa&org=phuong-bach-dang"), topic("atom", "?limit=1000"))) {
+                topic("atom", "?org=phuong-bach-khoa&org=phuong-bach-dang"), topic("atom", "?limit=1000"),
+                topic("atom", "?q=a%01b"), topic("atom", "?q=%C3%28"))) {
             invalid(hub("hub.mode", "subscribe", "hub.topic", foreign, "hub.callback", callback()), "hub.topic");
         }
         invalid(hub("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", callback(),
@@ -251,7 +252,48 @@ class WebSubHubTest {
                 "hub.lease_seconds", "0"), "hub.lease_seconds");
         invalid(hub("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", callback(),
                 "hub.secret", "ư".repeat(100)), "hub.secret");
+        invalid(hub("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", "http://127.0.0.1:99999/cb"), "hub.callback");
         assertEquals(0, verifications.size(), "nothing refused was verified");
+        hub("hub.mode", "subscribe", "hub.topic", topic.replace("http://localhost", "HTTP://LOCALHOST"), "hub.callback", callback())
+                .then().statusCode(202);
+    }
+
+    /** A form written by hand, as curl -d sends it: values as given, not escaped. */
+    private static Response rawHub(String contentType, String body) {
+        return given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false))).contentType(contentType).body(body).post("/websub");
+    }
+
+    @Test
+    void aFormValueMayHoldAnEqualsSignAndAFieldGivenTwiceIsRefused() throws Exception {
+        String topic = topic("json", "?org=phuong-bach-khoa");
+        rawHub("application/x-www-form-urlencoded", "hub.mode=subscribe&hub.callback=" + callback() + "&hub.topic=" + topic)
+                .then().statusCode(202);
+        Awaitility.await("the verification").atMost(Duration.ofSeconds(10)).until(() -> !verifications.isEmpty());
+        assertEquals(topic, verifications.peek().get("hub.topic"), "the topic's own '=' kept");
+        assertEquals("phuong-bach-khoa", verifications.peek().get("portal"), "and the callback's");
+        invalid(rawHub("application/x-www-form-urlencoded", "hub.mode=subscribe&hub.mode=unsubscribe&hub.callback=" + callback()
+                + "&hub.topic=" + topic), "hub.mode");
+        invalid(rawHub("application/x-www-form-urlencoded", "hub.mode=subscribe&hub.callback=" + callback() + "&hub.topic=%zz"), "hub.topic");
+        invalid(rawHub("application/x-www-form-urlencoded", "hub.mode=subscribe&hub.topic=" + topic + "&hub.callback=http://127.0.0.1/%C3%28"),
+                "hub.callback");
+        // A charset nobody knows (RestAssured itself refuses to send one): a 400, not a 500.
+        java.net.http.HttpResponse<String> bogus = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(Api.base() + "/websub")).header("Content-Type", "application/x-www-form-urlencoded; charset=bogus")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hub.mode=subscribe")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bogus.statusCode(), bogus.body());
+        assertEquals("application/problem+json", bogus.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
+    void anArticleTheNewSubscribersPageShowedLeavingIsSentToo() throws Exception {
+        Article shown = data.call(() -> wardArticle("Phường Bách Khoa họp dân", "phuong-bach-khoa"));
+        deliver();
+        subscribe(topic("atom", "?org=phuong-bach-khoa"));
+        data.setStatus(shown.id, vn.tincoso.articles.ArticleStatus.DRAFT);
+        List<Received> got = deliver();
+        assertEquals(1, got.size(), "the page it was shown lost an article");
+        assertTrue(!got.get(0).text().contains("Phường Bách Khoa họp dân"), got.get(0).text());
     }
 
     /** A 400 problem whose errors name this field, and only it. */
