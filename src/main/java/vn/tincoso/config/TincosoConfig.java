@@ -167,11 +167,11 @@ public interface TincosoConfig {
         java.time.Duration timeout();
 
         /** Deliveries in flight at once to one subscription, over every instance. */
-        @WithDefault("4")
+        @WithDefault("16")
         int maxInFlightPerTarget();
 
         /** Deliveries in flight at once from this instance. */
-        @WithDefault("256")
+        @WithDefault("1024")
         int maxInFlight();
 
         /** How often the worker looks for changes to fan out and deliveries due. */
