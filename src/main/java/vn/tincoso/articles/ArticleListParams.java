@@ -86,11 +86,6 @@ public class ArticleListParams extends ArticleFilterParams {
         return given == null ? null : given.get(0);
     }
 
-    /** Whether a cursor was given: a page past the first. */
-    public boolean paged() {
-        return QueryValues.given(cursor).isPresent();
-    }
-
     public ArticleQuery toQuery() {
         ArticleFilter filter = filter();
         ArticleSort order = order(filter.q() != null);

@@ -40,7 +40,7 @@ public record FeedTopic(String url, String mediaType, PageLinks.Target target, A
                     + " với bộ lọc bất kỳ");
         }
         FeedTopic topic = parse(field, url, prefix.length() - FEEDS.length());
-        if (ArticleListParams.fromQueryString(topic.target().rawQuery()).paged()) {
+        if (topic.query().cursor() != null) {
             throw new InvalidBodyException(field, "là trang đầu của một nguồn tin: bỏ tham số cursor");
         }
         return topic;
@@ -75,8 +75,6 @@ public record FeedTopic(String url, String mediaType, PageLinks.Target target, A
         ArticleQuery read;
         try {
             read = ArticleListParams.fromQueryString(rawQuery).toQuery();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidBodyException(field, "có chuỗi tham số không đọc được (mã %)");
         } catch (ApiException e) {
             throw e.field() == null ? e : new InvalidBodyException(field, "tham số '" + e.field() + "': " + e.errors().get(0).message());
         }

@@ -39,11 +39,6 @@ public class PageLinks {
         return new NextPage(encoded, url(request, request.path(), CURSOR + "=" + encoded, known));
     }
 
-    /** The request's own URL, as a feed's self link. */
-    public URI self(UriInfo request, Set<String> known) {
-        return url(Target.of(request, address), stripSlash(request.getPath()), null, known);
-    }
-
     /** The request's parameters, cursor included, at another path: a feed's self link at the format's own URL. */
     public URI at(Target request, String path, Set<String> known) {
         return url(request, stripSlash(path), null, known);

@@ -8,16 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,8 +79,8 @@ public class WebSubHub {
         this.config = config.websub();
         this.timeout = config.webhooks().timeout();
         this.verifications = new Semaphore(this.config.maxPendingVerifications());
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        // Not on the verification threads: they block in send.
+        this.client = WebhookTargets.client(timeout, null);
     }
 
     @PreDestroy
@@ -252,13 +248,7 @@ public class WebSubHub {
 
     /** Lower-case hex of HMAC-SHA256 of the body under the subscriber's secret (its UTF-8 bytes). */
     static String signature(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JVM", e);
-        }
+        return HexFormat.of().formatHex(WebhookSecrets.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body));
     }
 
     /** 503: this instance is verifying as many subscriptions as it may at once. */

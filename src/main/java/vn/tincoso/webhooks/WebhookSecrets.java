@@ -122,11 +122,19 @@ public class WebhookSecrets {
 
     /** The webhook-signature header of a message. */
     static String signature(String secret, String messageId, long timestampSeconds, byte[] body) {
+        return "v1," + Base64.getEncoder().encodeToString(hmacSha256(Base64.getDecoder().decode(secret.substring(PREFIX.length())),
+                (messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    /** HMAC-SHA256 of the parts, in order, under the key: the signature of webhooks and of WebSub alike. */
+    static byte[] hmacSha256(byte[] key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(PREFIX.length())), "HmacSHA256"));
-            mac.update((messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JVM", e);
         }

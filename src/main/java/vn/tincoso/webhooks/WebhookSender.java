@@ -82,8 +82,7 @@ public class WebhookSender {
         this.secrets = secrets;
         this.targets = targets;
         this.config = config.webhooks();
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(this.config.timeout())
-                .version(HttpClient.Version.HTTP_1_1).executor(executor).build();
+        this.client = WebhookTargets.client(this.config.timeout(), executor);
     }
 
     @PreDestroy

@@ -38,6 +38,16 @@ public class WebhookTargets {
         this.allowPrivate = allowPrivate;
     }
 
+    /**
+     * The client requests to targets go through: redirects never followed, HTTP/1.1, connecting within the timeout;
+     * its async work on {@code executor}, or on the client's own threads when null (a caller that blocks in send).
+     */
+    static java.net.http.HttpClient client(java.time.Duration timeout, java.util.concurrent.Executor executor) {
+        java.net.http.HttpClient.Builder client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout).version(java.net.http.HttpClient.Version.HTTP_1_1);
+        return (executor == null ? client : client.executor(executor)).build();
+    }
+
     /** The target as given, or 400 naming the field. */
     URI checked(String field, String url) {
         URI uri;
