@@ -186,7 +186,8 @@ def main():
     distinct = len({message_id for _, message_id, _ in got})
     lines = [
         f"Webhooks ({time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC): {args.subscriptions} subscriptions, "
-        f"{len(published)} publishes in {args.seconds} s ({len(published) / args.seconds:.0f}/s)",
+        f"{len(published)} publishes in {end_of_publishing - start:.0f} s ({len(published) / (end_of_publishing - start):.0f}/s; "
+        f"asked {args.rate}/s for {args.seconds} s)",
         f"deliveries recorded {expected}, delivered {delivered}, received {len(got)} ({distinct} distinct webhook-ids)",
         f"sustained while publishing: {len(during) / (end_of_publishing - start):.0f} deliveries/s; "
         f"overall {len(got) / (max(g[0] for g in got) - start):.0f}/s" if got else "nothing received",

@@ -188,6 +188,21 @@ public class ArticleService {
         return Optional.of(new ArticleCriteria(filter, organisationIds, directiveId));
     }
 
+    /**
+     * Which of these articles the feeds of these filters hold, to be judged in memory filter by filter: three
+     * statements whatever their numbers (the articles' facts, the units the filters name, every q matched), and one
+     * more per lineage-scoped org.
+     */
+    @Transactional
+    public FeedMembership membership(List<Long> ids, java.util.Collection<ArticleFilter> filters) {
+        Set<String> slugs = filters.stream().map(ArticleFilter::org).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<String> qs = filters.stream().map(ArticleFilter::q).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<String, Set<Long>> lineages = filters.stream().filter(filter -> filter.org() != null && filter.scope() == OrganisationScope.LINEAGE)
+                .map(ArticleFilter::org).distinct().collect(Collectors.toMap(slug -> slug, slug -> unitsCovered(slug, OrganisationScope.LINEAGE)));
+        return new FeedMembership(articles.facts(ids), slugs.isEmpty() ? Map.of() : organisations.idsBySlug(slugs), lineages,
+                qs.isEmpty() ? Map.of() : articles.matching(qs, ids));
+    }
+
     /** The ids of the units an org= filter covers: the unit, its subtree, or its lineage; empty for an unknown slug. */
     Set<Long> unitsCovered(String slug, OrganisationScope scope) {
         return switch (scope) {

@@ -174,7 +174,10 @@ public interface TincosoConfig {
         @WithDefault("1024")
         int maxInFlight();
 
-        /** How often the worker looks for changes to fan out and deliveries due. */
+        /**
+         * How often an idle worker loop looks for changes to fan out and deliveries due: another instance's work is
+         * seen within it; this instance's own wakes its sending loop at once.
+         */
         @WithDefault("200ms")
         java.time.Duration pollInterval();
 

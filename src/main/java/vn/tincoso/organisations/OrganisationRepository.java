@@ -20,6 +20,14 @@ public class OrganisationRepository implements PanacheRepository<Organisation> {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** The ids of the units with these slugs, by slug; an unknown slug is absent (unique index on slug). */
+    public Map<String, Long> idsBySlug(java.util.Collection<String> slugs) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("select slug, id from organisation where slug in (:slugs)")
+                .setParameter("slugs", slugs).getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
+    }
+
     /** The unit with this slug, as a set of its id; empty when there is none (unique index on slug). */
     public Set<Long> idOf(String slug) {
         return ids("select id from organisation where slug = :slug", slug);

@@ -80,7 +80,7 @@ public class WebSubHub {
         this.timeout = config.webhooks().timeout();
         this.verifications = new Semaphore(this.config.maxPendingVerifications());
         // Not on the verification threads: they block in send.
-        this.client = WebhookTargets.client(timeout, null);
+        this.client = WebhookTargets.client(timeout);
     }
 
     @PreDestroy
@@ -232,18 +232,18 @@ public class WebSubHub {
      * The content distribution request of §7: the topic's first page now, as its feed URL serves it, with the hub
      * and the topic as Link headers and, if the subscriber gave a secret, X-Hub-Signature: sha256=HMAC of the body.
      */
-    HttpRequest contentDistribution(URI callback, String topicUrl, String secret) {
+    OutgoingPost contentDistribution(URI callback, String topicUrl, String secret) {
         FeedTopic topic = FeedTopic.stored(topicUrl)
                 .orElseThrow(() -> new IllegalStateException("the topic no longer reads as a feed of this API"));
         FeedRenderer.TopicPage page = renderer.page(topic);
-        HttpRequest.Builder request = HttpRequest.newBuilder(callback).timeout(timeout)
-                .header("content-type", page.mediaType())
-                .header("user-agent", "tincoso-websub/1")
-                .header("link", "<" + page.hub() + ">; rel=\"hub\", <" + topicUrl + ">; rel=\"self\"");
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("content-type", page.mediaType());
+        headers.put("user-agent", "tincoso-websub/1");
+        headers.put("link", "<" + page.hub() + ">; rel=\"hub\", <" + topicUrl + ">; rel=\"self\"");
         if (secret != null) {
-            request.header("x-hub-signature", "sha256=" + signature(secret, page.body()));
+            headers.put("x-hub-signature", "sha256=" + signature(secret, page.body()));
         }
-        return request.POST(HttpRequest.BodyPublishers.ofByteArray(page.body())).build();
+        return new OutgoingPost(callback, headers, page.body());
     }
 
     /** Lower-case hex of HMAC-SHA256 of the body under the subscriber's secret (its UTF-8 bytes). */

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
@@ -21,9 +20,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import vn.tincoso.articles.ArticleCriteria;
-import vn.tincoso.articles.ArticleRepository;
+import vn.tincoso.articles.ArticleFilter;
 import vn.tincoso.articles.ArticleService;
+import vn.tincoso.articles.FeedMembership;
 import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.config.VietnamTime;
 import vn.tincoso.feeds.ChangeRepository;
@@ -34,7 +33,7 @@ import vn.tincoso.web.ApiException;
  * Turns the change stream into deliveries. One round, in one transaction on whichever instance holds the position's
  * row lock: the changes after the position and below the horizon (as GET /api/v1/changes serves them: a change of a
  * transaction still running is never passed), each subscription's verdict on each — in its feed now or not, by the
- * feed's own SQL on the feed's own criteria — against what it was told before (webhook_presence), the events, the
+ * feed's own criteria judged in memory (FeedMembership, held equal to the feed's SQL) — against what it was told before (webhook_presence), the events, the
  * deliveries, the new presence and the new position. A crash anywhere rolls all of it back; the next round does it again.
  *
  * A WebSub subscription is told differently: when an article that is or was in its topic's feed changes, one
@@ -117,12 +116,16 @@ public class WebhookFanout {
 
     private int fanOut(List<Change> changes, List<WebhookStore.Row> live) {
         List<Long> ids = changes.stream().map(Change::id).toList();
-        // One statement per distinct filter, not per subscription: portals of one unit often share theirs.
-        Map<String, Set<Long>> inFeed = new HashMap<>();
+        // Each distinct filter read once (portals of one unit often share theirs), all judged in memory on the
+        // changed articles' facts, loaded in a few statements whatever the number of subscriptions.
+        Map<String, Optional<ArticleFilter>> filters = new HashMap<>();
         for (WebhookStore.Row webhook : live) {
-            inFeed.computeIfAbsent(feedOf(webhook), feed -> inFeed(webhook, ids));
+            filters.computeIfAbsent(feedOf(webhook), feed -> filterOf(webhook));
         }
-        Set<String> told = presence(ids);
+        FeedMembership membership = articles.membership(ids, filters.values().stream().flatMap(Optional::stream).toList());
+        Map<String, Set<Long>> inFeed = new HashMap<>();
+        filters.forEach((feed, filter) -> inFeed.put(feed, filter.map(membership::inFeed).orElse(Set.of())));
+        Map<Long, Set<Long>> told = presence(ids);
         Map<Long, String> items = null;
         List<long[]> added = new ArrayList<>();
         List<long[]> removed = new ArrayList<>();
@@ -132,7 +135,7 @@ public class WebhookFanout {
         for (Change change : changes) {
             for (WebhookStore.Row webhook : live) {
                 boolean present = !change.deleted() && inFeed.get(feedOf(webhook)).contains(change.id());
-                boolean had = told.contains(webhook.id() + ":" + change.id());
+                boolean had = told.getOrDefault(change.id(), Set.of()).contains(webhook.id());
                 WebhookEventType type = present ? (had ? WebhookEventType.UPDATED : WebhookEventType.PUBLISHED)
                         : had ? (change.deleted() ? WebhookEventType.DELETED : WebhookEventType.UNPUBLISHED) : null;
                 if (present != had) {
@@ -192,37 +195,24 @@ public class WebhookFanout {
         return webhook.websub() ? "topic " + webhook.topic() : webhook.filter();
     }
 
-    /** The changed articles in this subscription's feed now: published and matching its filter, as the feed decides. */
-    private Set<Long> inFeed(WebhookStore.Row webhook, List<Long> ids) {
-        Optional<ArticleCriteria> criteria;
+    /** What decides the subscription's feed: its filter, or its topic's; none when it no longer reads (its unit deleted). */
+    private Optional<ArticleFilter> filterOf(WebhookStore.Row webhook) {
         try {
-            criteria = webhook.websub() ? FeedTopic.stored(webhook.topic()).flatMap(topic -> articles.criteria(topic.query().filter()))
-                    : articles.criteria(webhooks.filterOf(webhook).articleFilter());
+            return webhook.websub() ? FeedTopic.stored(webhook.topic()).map(topic -> topic.query().filter())
+                    : Optional.of(webhooks.filterOf(webhook).articleFilter());
         } catch (ApiException e) {
-            // A filter that no longer reads (its unit was deleted): nothing is in its feed.
-            return Set.of();
+            return Optional.empty();
         }
-        if (criteria.isEmpty()) {
-            return Set.of();
-        }
-        Map<String, Object> params = new HashMap<>();
-        String condition = ArticleRepository.condition(criteria.get(), params);
-        Query query = entityManager.createNativeQuery("select a.id from article a where a.id in (:ids) and a.status = 'published' and "
-                + condition);
-        params.forEach(query::setParameter);
-        query.setParameter("ids", ids);
-        @SuppressWarnings("unchecked")
-        List<Number> found = query.getResultList();
-        return found.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
-    /** "webhook:article" for every subscriber told that one of these articles is in its feed. */
-    private Set<String> presence(List<Long> ids) {
+    /** The subscribers told that each of these articles is in their feed, by article. */
+    private Map<Long, Set<Long>> presence(List<Long> ids) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select webhook_id, article_id from webhook_presence where article_id in (:ids)")
-                .setParameter("ids", ids).getResultList();
-        Set<String> told = new HashSet<>();
-        rows.forEach(row -> told.add(row[0] + ":" + row[1]));
+        List<Object[]> rows = entityManager.createNativeQuery("select article_id, webhook_id from webhook_presence"
+                + " where article_id = any(cast(string_to_array(:ids, ',') as bigint[]))")
+                .setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(","))).getResultList();
+        Map<Long, Set<Long>> told = new HashMap<>();
+        rows.forEach(row -> told.computeIfAbsent(((Number) row[0]).longValue(), article -> new HashSet<>()).add(((Number) row[1]).longValue()));
         return told;
     }
 

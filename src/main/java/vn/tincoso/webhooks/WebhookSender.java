@@ -1,9 +1,6 @@
 package vn.tincoso.webhooks;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,22 +68,33 @@ public class WebhookSender {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient client;
+    private final io.vertx.core.Vertx vertx;
+    private final io.vertx.core.http.HttpClient http;
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, String> openedSecrets = new ConcurrentHashMap<>();
+    /** Work for the sending loop: an attempt finished, or deliveries were fanned out. */
+    private final java.util.concurrent.Semaphore work = new java.util.concurrent.Semaphore(0);
 
-    WebhookSender(EntityManager entityManager, WebhookSecrets secrets, WebhookTargets targets, WebSubHub hub, TincosoConfig config) {
+    WebhookSender(EntityManager entityManager, WebhookSecrets secrets, WebhookTargets targets, WebSubHub hub, TincosoConfig config,
+            io.vertx.core.Vertx vertx) {
         this.entityManager = entityManager;
         this.hub = hub;
         this.secrets = secrets;
         this.targets = targets;
         this.config = config.webhooks();
-        this.client = WebhookTargets.client(this.config.timeout(), executor);
+        this.vertx = vertx;
+        // Vert.x's client, on the event loops: an attempt in flight holds no thread. (The JDK's client hands every
+        // answer to a thread of its own on a machine of two cores: its "async pool" is then a thread per task.)
+        // Its pools are per origin, as large as may be in flight at all: the claims bound what is in flight per target.
+        this.http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setMaxPoolSize(this.config.maxInFlight())
+                .setConnectTimeout((int) this.config.timeout().toMillis()).setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_1_1)
+                .setForceSni(true).setVerifyHost(true).setMaxRedirects(0));
     }
 
     @PreDestroy
     void stop() {
+        http.close();
         executor.shutdownNow();
     }
 
@@ -96,6 +104,24 @@ public class WebhookSender {
      */
     public boolean busy() {
         return inFlight.get() > 0 || !outcomes.isEmpty();
+    }
+
+    /** Tells the sending loop there is work (an attempt finished, deliveries were recorded). */
+    void wake() {
+        if (work.availablePermits() == 0) {
+            work.release();
+        }
+    }
+
+    /** Waits until there is work, or {@code atMost} has passed. */
+    void awaitWork(java.time.Duration atMost) {
+        try {
+            if (work.tryAcquire(atMost.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                work.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A claimed delivery with what sending it takes: an event's body, or (WebSub) the topic whose page it sends. */
@@ -115,6 +141,7 @@ public class WebhookSender {
                 outcomes.add(failure == null ? outcome : new Outcome(delivery.id(), delivery.attempt(), null,
                         describe(failure), delivery.webhookId()));
                 inFlight.decrementAndGet();
+                wake();
             });
         }
         return claimed.size();
@@ -169,26 +196,66 @@ public class WebhookSender {
     }
 
     private CompletableFuture<Outcome> send(Claimed delivery) {
-        return CompletableFuture.supplyAsync(() -> targets.refusal(delivery.target()), executor).thenCompose(refused -> {
-            if (refused != null) {
-                return CompletableFuture.completedFuture(new Outcome(delivery.id(), delivery.attempt(), null, refused, delivery.webhookId()));
+        // Resolving the name (and rendering a WebSub page) may block: on the sender's threads, never an event loop.
+        return CompletableFuture.supplyAsync(() -> targets.resolved(delivery.target()), executor).thenCompose(resolution -> {
+            if (resolution.refusal() != null) {
+                return CompletableFuture.completedFuture(new Outcome(delivery.id(), delivery.attempt(), null, resolution.refusal(),
+                        delivery.webhookId()));
             }
             String secret = secretOf(delivery);
-            if (delivery.topic() != null) {
-                return client.sendAsync(hub.contentDistribution(delivery.target(), delivery.topic(), secret), HttpResponse.BodyHandlers.discarding())
-                        .thenApply(response -> outcome(delivery, response));
-            }
-            String messageId = "msg_" + delivery.id();
-            long timestamp = Instant.now().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(delivery.target()).timeout(config.timeout())
-                    .header("content-type", "application/json")
-                    .header("user-agent", "tincoso-webhooks/1")
-                    .header("webhook-id", messageId)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSecrets.signature(secret, messageId, timestamp, delivery.body()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body())).build();
-            return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(response -> outcome(delivery, response));
+            OutgoingPost post = delivery.topic() != null ? hub.contentDistribution(delivery.target(), delivery.topic(), secret)
+                    : signed(delivery, secret);
+            return post(post, resolution.address()).thenApply(status -> new Outcome(delivery.id(), delivery.attempt(), status,
+                    status >= 300 ? "HTTP " + status : null, delivery.webhookId()));
         });
+    }
+
+    /** An event's POST, signed as Standard Webhooks has it; its webhook-id the same on every attempt. */
+    private static OutgoingPost signed(Claimed delivery, String secret) {
+        String messageId = "msg_" + delivery.id();
+        long timestamp = Instant.now().getEpochSecond();
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("user-agent", "tincoso-webhooks/1");
+        headers.put("webhook-id", messageId);
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSecrets.signature(secret, messageId, timestamp, delivery.body()));
+        return new OutgoingPost(delivery.target(), headers, delivery.body());
+    }
+
+    /**
+     * POSTs to the address that was checked (the name as the Host and for TLS), redirects not followed, the answer's
+     * body read and dropped; its status code, or a failure: nothing within the timeout (the request is then reset),
+     * refused, closed.
+     */
+    private CompletableFuture<Integer> post(OutgoingPost post, java.net.InetAddress address) {
+        URI target = post.target();
+        boolean tls = "https".equalsIgnoreCase(target.getScheme());
+        int port = target.getPort() != -1 ? target.getPort() : tls ? 443 : 80;
+        String host = target.getHost().startsWith("[") ? target.getHost().substring(1, target.getHost().length() - 1) : target.getHost();
+        String path = (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        long timeout = config.timeout().toMillis();
+        io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
+                .setServer(io.vertx.core.net.SocketAddress.inetSocketAddress(new java.net.InetSocketAddress(address, port)))
+                .setHost(host).setPort(port).setSsl(tls).setURI(path).setFollowRedirects(false)
+                .setConnectTimeout(timeout).setIdleTimeout(timeout);
+        post.headers().forEach(options::putHeader);
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        http.request(options).onFailure(status::completeExceptionally).onSuccess(request -> {
+            long deadline = vertx.setTimer(timeout, id -> request.reset(0, new java.util.concurrent.TimeoutException("no answer in time")));
+            request.send(io.vertx.core.buffer.Buffer.buffer(post.body()))
+                    .compose(response -> response.end().map(done -> response.statusCode()))
+                    .onComplete(answer -> {
+                        vertx.cancelTimer(deadline);
+                        if (answer.succeeded()) {
+                            status.complete(answer.result());
+                        } else {
+                            status.completeExceptionally(answer.cause());
+                        }
+                    });
+        });
+        return status;
     }
 
     /** The subscription's secret in the clear, null if it has none (WebSub); opened once per version of it. */
@@ -197,14 +264,9 @@ public class WebhookSender {
                 key -> secrets.open(delivery.secretSealed()));
     }
 
-    private static Outcome outcome(Claimed delivery, HttpResponse<?> response) {
-        return new Outcome(delivery.id(), delivery.attempt(), response.statusCode(),
-                response.statusCode() >= 300 ? "HTTP " + response.statusCode() : null, delivery.webhookId());
-    }
-
     private static String describe(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String text = cause instanceof java.net.http.HttpTimeoutException ? "no answer in time"
+        String text = cause instanceof java.util.concurrent.TimeoutException ? "no answer in time"
                 : cause instanceof java.net.ConnectException ? "connection refused"
                 : "the request failed" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;

@@ -39,13 +39,12 @@ public class WebhookTargets {
     }
 
     /**
-     * The client requests to targets go through: redirects never followed, HTTP/1.1, connecting within the timeout;
-     * its async work on {@code executor}, or on the client's own threads when null (a caller that blocks in send).
+     * The client WebSub's intent verifications go through (deliveries use the sender's): redirects never followed,
+     * HTTP/1.1, connecting within the timeout; its callers block in send, on threads of their own.
      */
-    static java.net.http.HttpClient client(java.time.Duration timeout, java.util.concurrent.Executor executor) {
-        java.net.http.HttpClient.Builder client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout).version(java.net.http.HttpClient.Version.HTTP_1_1);
-        return (executor == null ? client : client.executor(executor)).build();
+    static java.net.http.HttpClient client(java.time.Duration timeout) {
+        return java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout).version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     }
 
     /** The target as given, or 400 naming the field. */
@@ -71,20 +70,32 @@ public class WebhookTargets {
 
     /** Why a delivery may not go to this target now; null when it may. */
     String refusal(URI target) {
+        return resolved(target).refusal();
+    }
+
+    /** Where a target's host resolves now: the address to connect to, or why none may be used. */
+    record Resolution(InetAddress address, String refusal) {
+    }
+
+    /**
+     * The address a delivery connects to (the first the name resolves to), or why it may not: the request then goes
+     * to the address that was checked, whatever the name resolves to a moment later.
+     */
+    Resolution resolved(URI target) {
         String host = target.getHost();
         List<InetAddress> addresses;
         try {
             addresses = List.of(InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host));
         } catch (UnknownHostException e) {
-            return "không phân giải được tên máy '" + host + "'";
+            return new Resolution(null, "không phân giải được tên máy '" + host + "'");
         }
         if (allowPrivate) {
-            return null;
+            return new Resolution(addresses.get(0), null);
         }
         return addresses.stream().filter(address -> !isPublic(address)).findFirst()
-                .map(address -> "'" + host + "' trỏ tới địa chỉ không công khai " + address.getHostAddress()
-                        + " (loopback, mạng riêng, link-local…); máy chủ này không gửi tới đó")
-                .orElse(null);
+                .map(address -> new Resolution(null, "'" + host + "' trỏ tới địa chỉ không công khai " + address.getHostAddress()
+                        + " (loopback, mạng riêng, link-local…); máy chủ này không gửi tới đó"))
+                .orElse(new Resolution(addresses.get(0), null));
     }
 
     static boolean isPublic(InetAddress address) {

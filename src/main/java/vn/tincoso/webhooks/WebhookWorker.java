@@ -1,9 +1,6 @@
 package vn.tincoso.webhooks;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -18,24 +15,29 @@ import vn.tincoso.config.TincosoConfig;
 import vn.tincoso.web.DatabaseUnavailable;
 
 /**
- * The webhook loops of this instance, every poll interval and at once again while there is work: one fans out the
- * changes committed since the last round, the other records the outcomes of finished attempts and sends what is due. Every instance runs it (tincoso.webhooks.worker-enabled);
- * the database decides who does what. Off without the encryption key.
+ * The webhook loops of this instance, each on a thread of its own: one fans out the changes committed since its last
+ * round, the other records the outcomes of finished attempts and sends what is due. Idle, a loop looks again after the
+ * poll interval; the sending loop is woken sooner by work of this instance (an attempt finishing, deliveries fanned
+ * out), and after a turn that did work it pauses as long as that turn took (2–50 ms), so that its claims, which cost
+ * the database the same whatever they find, come at most every other moment and gather what finished meanwhile.
+ * Every instance runs it (tincoso.webhooks.worker-enabled); the database decides who does what. Off without the
+ * encryption key.
  */
 @ApplicationScoped
 public class WebhookWorker {
 
     private static final Logger LOG = Logger.getLogger(WebhookWorker.class);
-    /** Turns in a row while there is work, before the loop waits its poll interval anyway. */
-    private static final int MAX_TURNS_WITHOUT_PAUSE = 50;
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    private static final long MIN_PAUSE_NANOS = Duration.ofMillis(2).toNanos();
+    private static final long MAX_PAUSE_NANOS = Duration.ofMillis(50).toNanos();
 
     private final WebhookFanout fanout;
     private final WebhookSender sender;
     private final WebhookSecrets secrets;
     private final WebhookStore store;
     private final TincosoConfig.Webhooks config;
-    private ScheduledExecutorService loop;
+    private final java.util.List<Thread> loops = new java.util.ArrayList<>();
+    private volatile boolean running;
     private long nextPurge;
 
     WebhookWorker(WebhookFanout fanout, WebhookSender sender, WebhookSecrets secrets, WebhookStore store, TincosoConfig config) {
@@ -54,41 +56,63 @@ public class WebhookWorker {
             LOG.info("webhooks off: tincoso.webhooks.encryption-key is not set");
             return;
         }
-        loop = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "webhook-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // Two loops: the fan-out (one statement per distinct filter a round) never holds up the sending. While one
-        // has work (a backlog, deliveries finishing) it turns again at once; idle, it waits its poll interval.
-        long every = config.pollInterval().toMillis();
-        loop.scheduleWithFixedDelay(() -> burst(() -> fanOut() > 0), every, every, TimeUnit.MILLISECONDS);
-        loop.scheduleWithFixedDelay(() -> burst(() -> send() > 0), every, every, TimeUnit.MILLISECONDS);
+        running = true;
+        // Two loops: the fan-out never holds up the sending.
+        loops.add(loop("webhook-fanout", () -> {
+            int recorded = quietly(this::fanOut);
+            if (recorded > 0) {
+                sender.wake();
+            }
+            return recorded > 0;
+        }, () -> sleep(config.pollInterval().toNanos())));
+        loops.add(loop("webhook-sender", () -> quietly(this::send) > 0, () -> sender.awaitWork(config.pollInterval())));
     }
 
-    private static void burst(java.util.function.BooleanSupplier turn) {
-        for (int turns = 0; turns < MAX_TURNS_WITHOUT_PAUSE && quietly(turn); turns++) {
-            // the next turn
+    /** A thread turning {@code turn} while running: again at once (after a pause) while it works, after {@code idle} when not. */
+    private Thread loop(String name, java.util.function.BooleanSupplier turn, Runnable idle) {
+        Thread thread = new Thread(() -> {
+            while (running) {
+                long started = System.nanoTime();
+                boolean worked = turn.getAsBoolean();
+                if (!running) {
+                    return;
+                }
+                if (worked) {
+                    sleep(Math.max(MIN_PAUSE_NANOS, Math.min(MAX_PAUSE_NANOS, System.nanoTime() - started)));
+                } else {
+                    idle.run();
+                }
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.shutdownNow();
-        }
+        running = false;
+        loops.forEach(Thread::interrupt);
     }
 
-    /** A turn; whether it did work. A failure is logged and ends the burst. */
-    private static boolean quietly(java.util.function.BooleanSupplier turn) {
+    /** A turn; what it did. A failure is logged and counts as nothing done. */
+    private static int quietly(java.util.function.IntSupplier turn) {
         try {
-            return turn.getAsBoolean();
+            return turn.getAsInt();
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.causedBy(e)) {
                 LOG.debugf(e, "webhook round skipped: database unavailable");
             } else {
                 LOG.errorf(e, "webhook round failed");
             }
-            return false;
+            return 0;
         }
     }
 

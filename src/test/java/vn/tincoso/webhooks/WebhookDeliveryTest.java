@@ -59,6 +59,8 @@ class WebhookDeliveryTest {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     /** The statuses it answers, one per request; 200 once they run out. */
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    /** Requests that reached /moved, where the receiver's redirects point. */
+    private final java.util.concurrent.atomic.AtomicInteger moved = new java.util.concurrent.atomic.AtomicInteger();
 
     record Received(Map<String, List<String>> headers, String body) {
         JsonPath json() {
@@ -84,7 +86,25 @@ class WebhookDeliveryTest {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
             received.add(new Received(headers, new String(body, StandardCharsets.UTF_8)));
             Integer status = answers.poll();
+            if (status != null && status / 100 == 3) {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/moved");
+            }
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            exchange.close();
+        });
+        receiver.createContext("/moved", exchange -> {
+            moved.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        // Answers after the timeout (2 s in tests), if the sender is still listening.
+        receiver.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(3_000);
+                exchange.sendResponseHeaders(200, -1);
+            } catch (InterruptedException | IOException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.close();
         });
         receiver.start();
@@ -217,6 +237,41 @@ class WebhookDeliveryTest {
         Response deliveries = given().header("Authorization", Tokens.admin()).get("/api/v1/webhooks/" + hook[0] + "/deliveries");
         assertEquals(List.of(1, 3), deliveries.path("attempts"));
         assertEquals(List.of("delivered", "delivered"), deliveries.path("status"));
+    }
+
+    @Test
+    void aRedirectIsNotFollowedAndNoAnswerInTimeOrNoneAtAllIsRetried() throws Exception {
+        String redirected = subscribe("{}")[0];
+        String slow = subscribeTo("http://127.0.0.1:" + receiver.getAddress().getPort() + "/slow");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String refused = subscribeTo("http://127.0.0.1:" + closedPort + "/hook");
+        answers.add(302);
+        data.call(() -> wardArticle("Phường Bách Khoa họp dân", "phuong-bach-khoa"));
+        Map<String, String> errors = new TreeMap<>();
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (errors.size() < 3 && System.nanoTime() < end) {
+            worker.tick();
+            Thread.sleep(50);
+            for (String hook : List.of(redirected, slow, refused)) {
+                Response first = given().header("Authorization", Tokens.admin()).get("/api/v1/webhooks/" + hook + "/deliveries");
+                List<String> lastErrors = first.path("lastError");
+                if (!lastErrors.isEmpty() && lastErrors.get(0) != null) {
+                    errors.put(hook, lastErrors.get(0) + " / " + first.path("lastStatusCode[0]"));
+                }
+            }
+        }
+        assertEquals(Map.of(redirected, "HTTP 302 / 302", slow, "no answer in time / null", refused, "connection refused / null"), errors);
+        assertEquals(0, moved.get(), "the redirect's Location is never requested");
+    }
+
+    private String subscribeTo(String url) {
+        Response created = given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
+                .body("{\"url\": \"" + url + "\", \"filter\": {}}").post("/api/v1/webhooks");
+        created.then().statusCode(201);
+        return String.valueOf((int) created.path("id"));
     }
 
     @Test
