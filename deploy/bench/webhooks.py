@@ -9,7 +9,8 @@ Needs a running app whose database holds the gazetteer and lets webhooks reach l
 starts one on a database of its own. The publishes are imports of generated articles (generate.py, another seed),
 one item a request, each timed from the moment its answer (after its commit) arrives; a delivery is timed when the
 receiver has read it. Subscriptions: a few follow everything, some a document type and issuer, most a province's
-subtree, the rest a province with a level, a body or a search. The receiver answers 204 at once.
+subtree, the rest a province with a level, a body or a search. The receiver answers 204 at once. The measured minute
+follows a warm-up of the same load (--warmup, 30 s), drained before it starts.
 """
 import argparse
 import asyncio
@@ -134,6 +135,23 @@ def publish(api, token, lines, rate, seconds, published):
     return start
 
 
+def drained(receiver):
+    """Returns once nothing has arrived for 5 s."""
+    last = -1
+    while True:
+        time.sleep(5)
+        with receiver.lock:
+            size = len(receiver.got)
+        if size == last:
+            return
+        last = size
+
+
+def deliveries(database, where="true"):
+    return int(subprocess.run(["psql", "-d", database, "-Atc", f"select count(*) from webhook_delivery where {where}"],
+                              capture_output=True, text=True, check=True).stdout)
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -147,6 +165,7 @@ def main():
     parser.add_argument("--subscriptions", type=int, default=1000)
     parser.add_argument("--rate", type=int, default=100, help="publishes per second")
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=30, help="seconds of the same load before the measured ones")
     parser.add_argument("--out", default=None, help="append the figures to this file")
     args = parser.parse_args()
 
@@ -160,33 +179,32 @@ def main():
                 {"url": f"http://127.0.0.1:{receiver.port}/hook/{n}", "events": ["article.published"], "filter": hook_filter})
     print(f"{args.subscriptions} subscriptions over {len(roots)} provinces", file=sys.stderr)
 
-    count = args.rate * args.seconds + 100
+    warmup = args.rate * args.warmup
+    count = warmup + args.rate * args.seconds + 100
     generated = subprocess.run([sys.executable, __import__("os").path.join(__import__("os").path.dirname(__file__), "generate.py"),
                                 "--count", str(count), "--seed", "77"], capture_output=True, text=True, check=True).stdout.splitlines()
-    published = {}
-    start = publish(args.api, args.token, generated, args.rate, args.seconds, published)
-    end_of_publishing = time.monotonic()
-    # Until nothing arrives for 5 s.
-    last = -1
-    while True:
-        time.sleep(5)
+    if args.warmup:
+        # The same load first, not measured: a server runs warm (in the first minute the JIT compiler alone takes a
+        # third of the app's CPU), and the receiver, the pools and the statistics are as they will stay.
+        publish(args.api, args.token, generated[:warmup], args.rate, args.warmup, {})
+        drained(receiver)
+        print(f"warmed up: {len(receiver.got)} deliveries of {args.warmup} s of publishing", file=sys.stderr)
         with receiver.lock:
-            size = len(receiver.got)
-        if size == last:
-            break
-        last = size
+            receiver.got.clear()
+    before = deliveries(args.database)
+    published = {}
+    start = publish(args.api, args.token, generated[warmup:], args.rate, args.seconds, published)
+    end_of_publishing = time.monotonic()
+    drained(receiver)
     got = list(receiver.got)
-    expected = int(subprocess.run(["psql", "-d", args.database, "-Atc", "select count(*) from webhook_delivery"],
-                                  capture_output=True, text=True, check=True).stdout)
-    delivered = int(subprocess.run(["psql", "-d", args.database, "-Atc",
-                                    "select count(*) from webhook_delivery where status = 'delivered'"],
-                                   capture_output=True, text=True, check=True).stdout)
+    expected = deliveries(args.database) - before
+    delivered = deliveries(args.database, "status = 'delivered'") - before
     during = [g for g in got if start <= g[0] <= end_of_publishing]
     latencies = [(at - published[article]) * 1000 for at, _, article in got if article in published]
     distinct = len({message_id for _, message_id, _ in got})
     lines = [
         f"Webhooks ({time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC): {args.subscriptions} subscriptions, "
-        f"{len(published)} publishes in {end_of_publishing - start:.0f} s ({len(published) / (end_of_publishing - start):.0f}/s; "
+        f"after {args.warmup} s of warm-up, {len(published)} publishes in {end_of_publishing - start:.0f} s ({len(published) / (end_of_publishing - start):.0f}/s; "
         f"asked {args.rate}/s for {args.seconds} s)",
         f"deliveries recorded {expected}, delivered {delivered}, received {len(got)} ({distinct} distinct webhook-ids)",
         f"sustained while publishing: {len(during) / (end_of_publishing - start):.0f} deliveries/s; "
