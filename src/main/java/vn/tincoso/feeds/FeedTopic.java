@@ -16,7 +16,8 @@ import vn.tincoso.web.PageLinks;
  * of the feed), read as the feed reads its request, so that a topic the hub takes is one the feed serves, and its
  * content is that feed's page.
  *
- * @param url       the topic as the subscriber named it (the rel="self" of what the hub sends)
+ * @param url       the topic as the subscriber named it, its scheme and host as this server writes them (the rel="self"
+ *                  of what the hub sends)
  * @param mediaType the feed's format
  * @param target    where its links point: the address it was named at, its path and query
  */
@@ -39,7 +40,9 @@ public record FeedTopic(String url, String mediaType, PageLinks.Target target, A
             throw new InvalidBodyException(field, "phải là một nguồn tin của máy chủ này: " + prefix + "atom, .rss hoặc .json"
                     + " với bộ lọc bất kỳ");
         }
-        FeedTopic topic = parse(field, url, prefix.length() - FEEDS.length());
+        // Kept as this server writes its own origin: the same feed named "HTTP://HOST/…" and "http://host/…" is one
+        // topic, one subscription per callback.
+        FeedTopic topic = parse(field, origin + url.substring(origin.length()), prefix.length() - FEEDS.length());
         if (topic.query().cursor() != null) {
             throw new InvalidBodyException(field, "là trang đầu của một nguồn tin: bỏ tham số cursor");
         }

@@ -99,7 +99,7 @@ public class WebSubHub {
             case "unsubscribe" -> false;
             default -> throw new InvalidBodyException("hub.mode", "chỉ nhận subscribe hoặc unsubscribe");
         };
-        URI callback = targets.checked("hub.callback", required("hub.callback", request.callback()));
+        URI callback = canonical(targets.checked("hub.callback", required("hub.callback", request.callback())));
         String topicUrl = required("hub.topic", request.topic());
         if (topicUrl.length() > 4_000) {
             throw new InvalidBodyException("hub.topic", "dài quá 4000 ký tự");
@@ -167,6 +167,16 @@ public class WebSubHub {
             throw new InvalidBodyException("hub.secret", "phải ngắn hơn 200 byte");
         }
         return secrets.seal(secret);
+    }
+
+    /**
+     * The callback with its scheme and host in lower case (RFC 3986 compares them without case), so that one callback
+     * named two ways holds one subscription to a topic; path and query as given.
+     */
+    static URI canonical(URI callback) {
+        String text = callback.toString();
+        int authorityEnd = callback.getScheme().length() + 3 + callback.getRawAuthority().length();
+        return URI.create(text.substring(0, authorityEnd).toLowerCase(java.util.Locale.ROOT) + text.substring(authorityEnd));
     }
 
     /** A topic whose feed answers an error now (a unit that does not exist) is refused, naming hub.topic. */

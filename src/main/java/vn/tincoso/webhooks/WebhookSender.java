@@ -46,6 +46,8 @@ public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final int MAX_ERROR_LENGTH = 300;
+    /** What is read of an answer's body before the connection is cut; it is never kept. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     /** What an attempt came to: a status code, or the reason there was none. */
     record Outcome(long deliveryId, int attempt, Integer statusCode, String error, long webhookId) {
@@ -89,7 +91,7 @@ public class WebhookSender {
         // Its pools are per origin, as large as may be in flight at all: the claims bound what is in flight per target.
         this.http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setMaxPoolSize(this.config.maxInFlight())
                 .setConnectTimeout((int) this.config.timeout().toMillis()).setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_1_1)
-                .setForceSni(true).setVerifyHost(true).setMaxRedirects(0));
+                .setVerifyHost(true).setMaxRedirects(0));
     }
 
     @PreDestroy
@@ -224,36 +226,46 @@ public class WebhookSender {
     }
 
     /**
-     * POSTs to the address that was checked (the name as the Host and for TLS), redirects not followed, the answer's
-     * body read and dropped; its status code, or a failure: nothing within the timeout (the request is then reset),
-     * refused, closed.
+     * POSTs to the address that was checked (the name as the Host and for TLS), redirects not followed; the status
+     * code once the status line is in, or a failure: nothing within the timeout (the request is then reset), refused,
+     * closed. The answer's body is read and dropped, at most {@value #MAX_ANSWER_BYTES} bytes of it and within the
+     * timeout: past either the connection is cut (a receiver streaming forever has still had its event).
      */
     private CompletableFuture<Integer> post(OutgoingPost post, java.net.InetAddress address) {
-        URI target = post.target();
+        // As US-ASCII: a path typed with other letters goes out percent-encoded (UTF-8), as a browser sends it.
+        URI target = URI.create(post.target().toASCIIString());
         boolean tls = "https".equalsIgnoreCase(target.getScheme());
         int port = target.getPort() != -1 ? target.getPort() : tls ? 443 : 80;
-        String host = target.getHost().startsWith("[") ? target.getHost().substring(1, target.getHost().length() - 1) : target.getHost();
         String path = (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
                 + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
         long timeout = config.timeout().toMillis();
+        // getHost() keeps an IPv6 literal's brackets, which the Host header needs ("[::1]:8080").
         io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
                 .setServer(io.vertx.core.net.SocketAddress.inetSocketAddress(new java.net.InetSocketAddress(address, port)))
-                .setHost(host).setPort(port).setSsl(tls).setURI(path).setFollowRedirects(false)
+                .setHost(target.getHost()).setPort(port).setSsl(tls).setURI(path).setFollowRedirects(false)
                 .setConnectTimeout(timeout).setIdleTimeout(timeout);
         post.headers().forEach(options::putHeader);
         CompletableFuture<Integer> status = new CompletableFuture<>();
         http.request(options).onFailure(status::completeExceptionally).onSuccess(request -> {
             long deadline = vertx.setTimer(timeout, id -> request.reset(0, new java.util.concurrent.TimeoutException("no answer in time")));
-            request.send(io.vertx.core.buffer.Buffer.buffer(post.body()))
-                    .compose(response -> response.end().map(done -> response.statusCode()))
-                    .onComplete(answer -> {
-                        vertx.cancelTimer(deadline);
-                        if (answer.succeeded()) {
-                            status.complete(answer.result());
-                        } else {
-                            status.completeExceptionally(answer.cause());
-                        }
-                    });
+            request.send(io.vertx.core.buffer.Buffer.buffer(post.body())).onComplete(sent -> {
+                if (sent.failed()) {
+                    vertx.cancelTimer(deadline);
+                    status.completeExceptionally(sent.cause());
+                    return;
+                }
+                io.vertx.core.http.HttpClientResponse response = sent.result();
+                status.complete(response.statusCode());
+                long[] read = {0};
+                response.handler(chunk -> {
+                    read[0] += chunk.length();
+                    if (read[0] > MAX_ANSWER_BYTES) {
+                        request.reset();
+                    }
+                });
+                response.exceptionHandler(failure -> vertx.cancelTimer(deadline));
+                response.endHandler(end -> vertx.cancelTimer(deadline));
+            });
         });
         return status;
     }

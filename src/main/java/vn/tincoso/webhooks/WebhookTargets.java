@@ -57,7 +57,7 @@ public class WebhookTargets {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (url.length() > MAX_URL_LENGTH || !uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))
-                || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null || uri.getPort() > 65535) {
+                || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null || uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new InvalidBodyException(field, "phải là địa chỉ http(s) đầy đủ (cổng 1–65535), không có user@ hay #, tối đa "
                     + MAX_URL_LENGTH + " ký tự");
         }

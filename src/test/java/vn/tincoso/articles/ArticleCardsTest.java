@@ -68,11 +68,14 @@ class ArticleCardsTest {
         String renamed = page("directive=12-hd-btctw").then().body("items[0].organisation.name", is("Phường Bách Khoa (mới)"))
                 .extract().asString();
 
+        long position = data.count("select change_seq from article where title like 'Phường Bách Khoa%'");
         assertEquals(1, backfill.renderBatch());
         assertEquals(0, data.count("select count(*) from article where card is null"));
         assertEquals(renamed, page("directive=12-hd-btctw").asString());
         assertEquals(version, data.count("select version from article where title like 'Phường Bách Khoa%'"),
                 "a card is derived data: storing it is no new version");
+        assertEquals(position, data.count("select change_seq from article where title like 'Phường Bách Khoa%'"),
+                "nor a change: /changes and webhooks saw the rename already");
     }
 
     @Test

@@ -206,6 +206,25 @@ class WebSubHubTest {
     }
 
     @Test
+    void aTopicAndACallbackNamedWithOtherCaseAreTheSameSubscription() throws Exception {
+        String topic = topic("atom", "?org=phuong-bach-khoa");
+        subscribe(topic);
+        String shouted = topic.replace("http://localhost", "HTTP://LOCALHOST");
+        String shoutedCallback = callback().replace("http://127.0.0.1", "HTTP://127.0.0.1");
+        hub("hub.mode", "subscribe", "hub.topic", shouted, "hub.callback", shoutedCallback).then().statusCode(202);
+        Awaitility.await("the second verification").atMost(Duration.ofSeconds(10)).until(() -> verifications.size() == 2);
+        assertEquals(topic, new ArrayList<>(verifications).get(1).get("hub.topic"), "the topic as this server writes it");
+        Awaitility.await("the renewal").atMost(Duration.ofSeconds(10)).pollInSameThread()
+                .until(() -> data.count("select count(*) from webhook where topic is not null and updated_at > created_at") == 1);
+        assertEquals(1, data.count("select count(*) from webhook where topic is not null"), "one subscription, renewed");
+        data.call(() -> wardArticle("Phường Bách Khoa họp dân", "phuong-bach-khoa"));
+        assertEquals(1, deliver().size(), "one POST for one change");
+        hub("hub.mode", "unsubscribe", "hub.topic", shouted, "hub.callback", shoutedCallback).then().statusCode(202);
+        Awaitility.await("the unsubscription").atMost(Duration.ofSeconds(10)).pollInSameThread()
+                .until(() -> data.count("select count(*) from webhook where topic is not null") == 0);
+    }
+
+    @Test
     void aCallbackThatDoesNotEchoTheChallengeIsNotSubscribed() throws Exception {
         refusing.set(true);
         subscribe(topic("rss", "?org=phuong-bach-khoa"));

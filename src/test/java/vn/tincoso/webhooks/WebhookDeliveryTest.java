@@ -59,6 +59,8 @@ class WebhookDeliveryTest {
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     /** The statuses it answers, one per request; 200 once they run out. */
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    /** Requests that reached /endless. */
+    private final java.util.concurrent.atomic.AtomicInteger endless = new java.util.concurrent.atomic.AtomicInteger();
     /** Requests that reached /moved, where the receiver's redirects point. */
     private final java.util.concurrent.atomic.AtomicInteger moved = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -106,6 +108,20 @@ class WebhookDeliveryTest {
                 Thread.currentThread().interrupt();
             }
             exchange.close();
+        });
+        // Answers 200 at once, then streams a body that never ends, until the sender cuts it.
+        receiver.createContext("/endless", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            endless.incrementAndGet();
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[16 * 1024];
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                for (long sent = 0; sent < 1L << 32; sent += chunk.length) {
+                    out.write(chunk);
+                }
+            } catch (IOException cut) {
+                // The sender closed the connection: what this receiver is for.
+            }
         });
         receiver.start();
         // Whatever earlier tests left in the change stream is fanned out to nobody.
@@ -265,6 +281,39 @@ class WebhookDeliveryTest {
         }
         assertEquals(Map.of(redirected, "HTTP 302 / 302", slow, "no answer in time / null", refused, "connection refused / null"), errors);
         assertEquals(0, moved.get(), "the redirect's Location is never requested");
+    }
+
+    @Test
+    void anAnswersStatusDecidesAndABodyWithoutEndIsCut() throws Exception {
+        String hook = subscribeTo("http://127.0.0.1:" + receiver.getAddress().getPort() + "/endless");
+        data.call(() -> wardArticle("Phường Bách Khoa họp dân", "phuong-bach-khoa"));
+        worker.runUntilIdle(Duration.ofSeconds(20));
+        Response deliveries = given().header("Authorization", Tokens.admin()).get("/api/v1/webhooks/" + hook + "/deliveries");
+        assertEquals(List.of("delivered"), deliveries.path("status"), "200 was the answer, whatever followed it");
+        assertEquals(List.of(200), deliveries.path("lastStatusCode"));
+        assertEquals(1, endless.get(), "sent once, not again for a body that never ended");
+    }
+
+    @Test
+    void anIpv6TargetIsNamedInBracketsAndAPathOfOtherLettersGoesPercentEncoded() throws Exception {
+        HttpServer v6 = HttpServer.create(new InetSocketAddress("::1", 0), 0);
+        List<String[]> got = Collections.synchronizedList(new ArrayList<>());
+        v6.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            got.add(new String[] {exchange.getRequestHeaders().getFirst("Host"), exchange.getRequestURI().getRawPath()});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        v6.start();
+        try {
+            int port = v6.getAddress().getPort();
+            subscribeTo("http://[::1]:" + port + "/hook/bài-viết");
+            data.call(() -> wardArticle("Phường Bách Khoa họp dân", "phuong-bach-khoa"));
+            worker.runUntilIdle(Duration.ofSeconds(20));
+            assertEquals(List.of("[::1]:" + port + " /hook/b%C3%A0i-vi%E1%BA%BFt"), got.stream().map(request -> request[0] + " " + request[1]).toList());
+        } finally {
+            v6.stop(0);
+        }
     }
 
     private String subscribeTo(String url) {

@@ -43,7 +43,7 @@ class WebhookTargetsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://example.vn/x", "/hook", "http://user:pw@example.vn/x", "http://example.vn/x#y", "mailto:a@b.vn",
-            "http:///nohost"})
+            "http:///nohost", "http://example.vn:0/x", "http://example.vn:65536/x"})
     void refusedWhenNotAnAbsoluteHttpUrl(String url) {
         assertEquals("/url", assertThrows(InvalidBodyException.class, () -> strict.checked("/url", url)).field());
     }
