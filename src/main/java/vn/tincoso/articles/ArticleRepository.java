@@ -243,8 +243,8 @@ public class ArticleRepository implements PanacheRepository<Article> {
                        (select string_agg(d.slug || chr(31) || d.doc_type || chr(31) || d.issuer, chr(30))
                           from article_directive ad join directive d on d.id = ad.directive_id where ad.article_id = a.id)
                   from article a left join organisation o on o.id = a.organisation_id
-                 where a.id = any(cast(string_to_array(:ids, ',') as bigint[]))
-                """).setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(","))).getResultList();
+                 where a.id = any(:ids)
+                """).setParameter("ids", ids.toArray(Long[]::new)).getResultList();
         return rows.stream().map(row -> new FeedMembership.Facts(((Number) row[0]).longValue(), "published".equals(row[1]),
                 instant(row[2]), (String) row[3], row[4] == null ? null : ((Number) row[4]).longValue(), (String) row[5],
                 row[6] == null ? Set.of() : java.util.Arrays.stream(((String) row[6]).split("\\.")).map(Long::valueOf).collect(Collectors.toSet()),
@@ -254,29 +254,15 @@ public class ArticleRepository implements PanacheRepository<Article> {
 
     /** For each q, which of these articles it matches (the condition's q clause), in one statement for all of them. */
     Map<String, Set<Long>> matching(java.util.Collection<String> qs, List<Long> ids) {
-        List<String> texts = List.copyOf(qs);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select q.n, a.id from jsonb_array_elements_text(cast(:qs as jsonb)) with ordinality q(text, n)
-                  join article a on a.id = any(cast(string_to_array(:ids, ',') as bigint[]))
-                   and a.search @@ websearch_to_tsquery('vietnamese_folded', search_words(q.text))
-                """).setParameter("qs", jsonArray(texts))
-                .setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(","))).getResultList();
+                select q.text, a.id from unnest(:qs) q(text)
+                  join article a on a.id = any(:ids) and a.search @@ websearch_to_tsquery('vietnamese_folded', search_words(q.text))
+                """).setParameter("qs", qs.toArray(String[]::new)).setParameter("ids", ids.toArray(Long[]::new)).getResultList();
         Map<String, Set<Long>> matched = new HashMap<>();
-        rows.forEach(row -> matched.computeIfAbsent(texts.get(((Number) row[0]).intValue() - 1), q -> new java.util.HashSet<>())
-                .add(((Number) row[1]).longValue()));
+        rows.forEach(row -> matched.computeIfAbsent((String) row[0], q -> new java.util.HashSet<>()).add(((Number) row[1]).longValue()));
         return matched;
     }
-
-    private static String jsonArray(List<String> texts) {
-        try {
-            return JSON.writeValueAsString(texts);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a list of texts cannot be written as JSON", e);
-        }
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The directives of this type and issuer, either of them null for any (type= and issuer= with q=). */
     public Set<Long> directivesOf(DocumentType type, Issuer issuer) {

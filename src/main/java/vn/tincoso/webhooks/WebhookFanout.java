@@ -164,8 +164,7 @@ public class WebhookFanout {
             entityManager.createNativeQuery("""
                     insert into webhook_delivery (webhook_id, event_id, article_id, retry_until)
                     select w, e, a, now() + cast(:retryFor as interval)
-                      from unnest(cast(string_to_array(:w, ',') as bigint[]), cast(string_to_array(:e, ',') as bigint[]),
-                                  cast(string_to_array(:a, ',') as bigint[])) with ordinality as r(w, e, a, n)
+                      from unnest(:w, :e, :a) with ordinality as r(w, e, a, n)
                      order by n
                     """).setParameter("retryFor", config.webhooks().retryFor().toSeconds() + " seconds")
                     .setParameter("w", column(deliveries, 0)).setParameter("e", column(deliveries, 1))
@@ -184,10 +183,10 @@ public class WebhookFanout {
         }
         return entityManager.createNativeQuery("""
                 insert into webhook_delivery (webhook_id, retry_until)
-                select w, now() + cast(:retryFor as interval) from unnest(cast(string_to_array(:w, ',') as bigint[])) w
+                select w, now() + cast(:retryFor as interval) from unnest(:w) w
                  where not exists (select 1 from webhook_delivery d where d.webhook_id = w and d.status = 'pending')
                 """).setParameter("retryFor", config.webhooks().retryFor().toSeconds() + " seconds")
-                .setParameter("w", subscriptions.stream().map(String::valueOf).collect(Collectors.joining(","))).executeUpdate();
+                .setParameter("w", subscriptions.toArray(Long[]::new)).executeUpdate();
     }
 
     /** What decides a subscription's feed: a webhook's filter, or a WebSub subscription's topic. */
@@ -209,8 +208,7 @@ public class WebhookFanout {
     private Map<Long, Set<Long>> presence(List<Long> ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("select article_id, webhook_id from webhook_presence"
-                + " where article_id = any(cast(string_to_array(:ids, ',') as bigint[]))")
-                .setParameter("ids", ids.stream().map(String::valueOf).collect(Collectors.joining(","))).getResultList();
+                + " where article_id = any(:ids)").setParameter("ids", ids.toArray(Long[]::new)).getResultList();
         Map<Long, Set<Long>> told = new HashMap<>();
         rows.forEach(row -> told.computeIfAbsent(((Number) row[0]).longValue(), article -> new HashSet<>()).add(((Number) row[1]).longValue()));
         return told;
@@ -249,11 +247,11 @@ public class WebhookFanout {
         if (pairs.isEmpty()) {
             return;
         }
-        entityManager.createNativeQuery(sql.formatted("cast(string_to_array(:w, ',') as bigint[])", "cast(string_to_array(:a, ',') as bigint[])"))
+        entityManager.createNativeQuery(sql.formatted(":w", ":a"))
                 .setParameter("w", column(pairs, 0)).setParameter("a", column(pairs, 1)).executeUpdate();
     }
 
-    private static String column(List<long[]> rows, int index) {
-        return rows.stream().map(row -> Long.toString(row[index])).collect(Collectors.joining(","));
+    private static Long[] column(List<long[]> rows, int index) {
+        return rows.stream().map(row -> row[index]).toArray(Long[]::new);
     }
 }

@@ -321,15 +321,11 @@ public class WebhookSender {
         entityManager.createNativeQuery("""
                 update webhook_delivery d set status = 'delivered', delivered_at = now(), last_status_code = r.code,
                        last_error = null, claimed_until = null
-                  from unnest(cast(string_to_array(:ids, ',') as bigint[]), cast(string_to_array(:attempts, ',') as int[]),
-                              cast(string_to_array(:codes, ',') as int[])) r(id, attempt, code)
+                  from unnest(:ids, :attempts, :codes) r(id, attempt, code)
                  where d.id = r.id and d.attempts = r.attempt and d.status = 'sending'
-                """).setParameter("ids", joined(outcomes, Outcome::deliveryId)).setParameter("attempts", joined(outcomes, Outcome::attempt))
-                .setParameter("codes", joined(outcomes, Outcome::statusCode)).executeUpdate();
-    }
-
-    private static String joined(List<Outcome> outcomes, java.util.function.Function<Outcome, Object> part) {
-        return outcomes.stream().map(part).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+                """).setParameter("ids", outcomes.stream().map(Outcome::deliveryId).toArray(Long[]::new))
+                .setParameter("attempts", outcomes.stream().map(Outcome::attempt).toArray(Integer[]::new))
+                .setParameter("codes", outcomes.stream().map(Outcome::statusCode).toArray(Integer[]::new)).executeUpdate();
     }
 
     /** Pending again after a backoff that doubles each attempt, ±50 %, or dead once that would pass its retry_until. */

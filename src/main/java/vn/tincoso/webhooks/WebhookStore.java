@@ -88,9 +88,8 @@ public class WebhookStore {
         // What its page shows now is in its feed: one of these leaving (unpublished, moved, deleted) changes the page.
         if (!shown.isEmpty()) {
             entityManager.createNativeQuery("insert into webhook_presence (webhook_id, article_id)"
-                    + " select :id, unnest(cast(string_to_array(:shown, ',') as bigint[])) on conflict do nothing")
-                    .setParameter("id", id).setParameter("shown", shown.stream().map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(","))).executeUpdate();
+                    + " select :id, unnest(:shown) on conflict do nothing")
+                    .setParameter("id", id).setParameter("shown", shown.toArray(Long[]::new)).executeUpdate();
         }
     }
 
